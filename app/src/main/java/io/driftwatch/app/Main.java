@@ -1,12 +1,13 @@
 package io.driftwatch.app;
 
+import io.driftwatch.app.stack.StackCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code driftwatch} command line. Subcommands live in their own classes. */
 @Command(name = "driftwatch", mixinStandardHelpOptions = true, version = "driftwatch 0.1.0",
         description = "Real-time ML model monitoring on Apache Flink.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {StackCommand.class, MigrateCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -17,7 +18,22 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::reportFailure);
+        return cli;
+    }
+
+    /** Exit code for bad input or a failed operation (2, as for usage errors: 0 and 3 mean results). */
+    public static final int EXIT_FAILURE = 2;
+
+    /** One line for the user; the stack trace only when DRIFTWATCH_DEBUG is set. */
+    private static int reportFailure(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        cli.getErr().println("driftwatch " + cli.getCommandName() + ": " + message.lines().findFirst().orElse(""));
+        if (System.getenv("DRIFTWATCH_DEBUG") != null) {
+            e.printStackTrace(cli.getErr());
+        }
+        return EXIT_FAILURE;
     }
 
     @Override
