@@ -136,6 +136,9 @@ public final class BinaryClassificationAccumulator implements MergeableState<Bin
             BinaryTally tally = BinaryTally.read(in);
             ScoreHistogram histogram = ScoreHistogram.read(in, MAX_HISTOGRAM_BINS);
             StateCodec.requireFullyRead(in, TYPE);
+            if (histogram.total() != tally.count()) {
+                throw new IllegalArgumentException(TYPE + " encoding: histogram and tally counts differ");
+            }
             return new BinaryClassificationAccumulator(tally, histogram);
         });
     }

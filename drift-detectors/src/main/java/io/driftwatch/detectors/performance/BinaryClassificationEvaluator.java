@@ -39,7 +39,7 @@ public final class BinaryClassificationEvaluator {
             tally.add(scores[i], labels[i]);
         }
         int[] ascending = IntStream.range(0, scores.length).boxed()
-                .sorted(Comparator.comparingDouble(i -> scores[i]))
+                .sorted(Comparator.comparingDouble(i -> scores[i] + 0.0)) // + 0.0 ties -0.0 with 0.0, as numpy
                 .mapToInt(Integer::intValue).toArray();
         ScoreGroups groups = tiedGroups(scores, labels, ascending);
         return BinaryClassificationMetrics.of(tally, adaptiveCalibrationError(scores, labels, ascending),

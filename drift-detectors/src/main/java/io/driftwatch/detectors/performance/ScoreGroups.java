@@ -17,7 +17,7 @@ final class ScoreGroups {
      * Up to this many positives in one group the AP lower bound is summed term by term; above, the harmonic
      * sum is taken from the digamma function (accurate to ~1e-12 relative, far below the bound itself).
      */
-    private static final long DIRECT_SUM_LIMIT = 4096;
+    static final long DIRECT_SUM_LIMIT = 4096;
 
     private final long[] positives;
     private final long[] negatives;
@@ -122,7 +122,7 @@ final class ScoreGroups {
     }
 
     /** sum_{i=1..count} (tp0 + i) / (tp0 + i + fpTotal) = count - fpTotal (H(tp0+fp+count) - H(tp0+fp)). */
-    private static double precisionSumNegativesFirst(double tp0, double fpTotal, long count) {
+    static double precisionSumNegativesFirst(double tp0, double fpTotal, long count) {
         if (fpTotal == 0) {
             return count;
         }

@@ -63,6 +63,14 @@ final class ScoreHistogram {
         return copy;
     }
 
+    long total() {
+        long total = 0;
+        for (int b = 0; b < resolution; b++) {
+            total += positives[b] + negatives[b];
+        }
+        return total;
+    }
+
     /** Groups for the ranking metrics; shares this histogram's arrays, so use before the next add. */
     ScoreGroups groups() {
         return new ScoreGroups(positives, negatives);
@@ -77,10 +85,7 @@ final class ScoreHistogram {
      * term |labels - scores| / N moves by at most those amounts over N. Bins wholly inside a group are exact.
      */
     ApproximateValue adaptiveCalibrationError(int groupCount) {
-        long total = 0;
-        for (int b = 0; b < resolution; b++) {
-            total += positives[b] + negatives[b];
-        }
+        long total = total();
         if (total == 0) {
             return new ApproximateValue(Double.NaN, Double.NaN);
         }
