@@ -22,7 +22,6 @@ warnings.simplefilter("ignore")  # sklearn's UndefinedMetricWarning on the singl
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "resources", "reference")
 RELIABILITY_BINS = 10
-ADAPTIVE_BINS = 10
 LOG_LOSS_EPS = 1e-15
 
 
@@ -39,15 +38,15 @@ def clean(x):
     return x
 
 
-def reliability(y, s):
+def reliability(y, s, n_bins):
     # Same binning as sklearn.calibration.calibration_curve(strategy='uniform'), keeping empty bins.
-    bins = np.linspace(0.0, 1.0, RELIABILITY_BINS + 1)
+    bins = np.linspace(0.0, 1.0, n_bins + 1)
     ids = np.searchsorted(bins[1:-1], s)
-    count = np.bincount(ids, minlength=RELIABILITY_BINS)
-    sum_s = np.bincount(ids, weights=s, minlength=RELIABILITY_BINS)
-    sum_y = np.bincount(ids, weights=y, minlength=RELIABILITY_BINS)
+    count = np.bincount(ids, minlength=n_bins)
+    sum_s = np.bincount(ids, weights=s, minlength=n_bins)
+    sum_y = np.bincount(ids, weights=y, minlength=n_bins)
     out = []
-    for b in range(RELIABILITY_BINS):
+    for b in range(n_bins):
         c = int(count[b])
         out.append({"count": c,
                     "mean_predicted": sum_s[b] / c if c else float("nan"),
@@ -55,34 +54,34 @@ def reliability(y, s):
     return out, count
 
 
-def ece_mce(y, s):
-    prob_true, prob_pred = calibration_curve(y, s, n_bins=RELIABILITY_BINS, strategy="uniform")
-    _, count = reliability(y, s)
+def ece_mce(y, s, n_bins):
+    prob_true, prob_pred = calibration_curve(y, s, n_bins=n_bins, strategy="uniform")
+    _, count = reliability(y, s, n_bins)
     weights = count[count > 0] / len(s)
     gaps = np.abs(prob_true - prob_pred)
     return float(np.sum(weights * gaps)), float(np.max(gaps))
 
 
-def ace(y, s):
+def ace(y, s, groups):
     order = np.argsort(s, kind="stable")
     total = 0.0
-    for group in np.array_split(order, ADAPTIVE_BINS):
+    for group in np.array_split(order, groups):
         if len(group) == 0:
             continue
         total += len(group) / len(s) * abs(np.mean(y[group]) - np.mean(s[group]))
     return total
 
 
-def binary_case(name, s, y, threshold, note=""):
+def binary_case(name, s, y, threshold, note="", n_bins=RELIABILITY_BINS):
     s = np.asarray(s, dtype=np.float64)
     y = np.asarray(y, dtype=np.int64)
     pred = (s >= threshold).astype(np.int64)
     two_classes = len(np.unique(y)) == 2
-    ece, mce = ece_mce(y, s)
-    rel, _ = reliability(y, s)
+    ece, mce = ece_mce(y, s, n_bins)
+    rel, _ = reliability(y, s, n_bins)
     tn, fp, fn, tp = confusion_matrix(y, pred, labels=[0, 1]).ravel()
     expected = {
-        "ece": ece, "mce": mce, "ace": ace(y, s),
+        "ece": ece, "mce": mce, "ace": ace(y, s, n_bins),
         "brier": brier_score_loss(y, s),
         "log_loss": log_loss(y, s, eps=LOG_LOSS_EPS, labels=[0, 1]),
         # Undefined with one class: sklearn raises for AUC and returns 0 (no positives) or 1 (no
@@ -96,7 +95,7 @@ def binary_case(name, s, y, threshold, note=""):
         "confusion_matrix": [[tn, fp], [fn, tp]],
         "reliability": rel,
     }
-    case = {"name": name, "note": note, "threshold": threshold, "scores": s.tolist(), "labels": y.tolist(),
+    case = {"name": name, "note": note, "threshold": threshold, "bins": n_bins, "scores": s.tolist(), "labels": y.tolist(),
             "expected": expected}
     if not two_classes:
         case["sklearn_average_precision"] = average_precision_score(y, s)
@@ -126,6 +125,11 @@ def binary_cases(rng):
     s = rng.uniform(0, 1, 50)
     cases.append(binary_case("single_class_positive", s, np.ones(50, dtype=np.int64), 0.5,
                              "AUC/AP undefined: NaN"))
+    s = rng.beta(2, 3, 1500)
+    cases.append(binary_case("five_bins", s, rng.binomial(1, s), 0.5, "calibration_curve(n_bins=5)", n_bins=5))
+    s = rng.beta(3, 2, 1500)
+    cases.append(binary_case("fifteen_bins", s, rng.binomial(1, np.clip(s * 0.8, 0, 1)), 0.5,
+                             "calibration_curve(n_bins=15), miscalibrated", n_bins=15))
     s = rng.uniform(0, 1, 7)
     cases.append(binary_case("n7_fewer_than_adaptive_bins", s, np.array([0, 1, 0, 1, 1, 0, 1]), 0.5,
                              "n < 10: array_split gives 3 empty groups, skipped"))

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code driftwatch} command line. Subcommands live in their own classes. */
 @Command(name = "driftwatch", mixinStandardHelpOptions = true, version = "driftwatch 0.1.0",
         description = "Real-time ML model monitoring on Apache Flink.",
-        subcommands = {StackCommand.class, MigrateCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StackCommand.class, MigrateCommand.class, SqlCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -18,7 +18,7 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(Main::reportFailure);
         return cli;
     }

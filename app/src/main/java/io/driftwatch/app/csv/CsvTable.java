@@ -143,6 +143,47 @@ public final class CsvTable {
         return Arrays.copyOf(values, n);
     }
 
+    /** Every row's value of a numeric column, in file order: an empty or non-finite cell is an error. */
+    public double[] requiredNumbers(String column) {
+        int c = index(column);
+        double[] values = new double[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            String cell = rows.get(r)[c].trim();
+            values[r] = parseFinite(cell);
+            if (Double.isNaN(values[r])) {
+                throw new UserInputException(file + ": column '" + header.get(c) + "', line " + line(r) + ": "
+                        + (cell.isEmpty() ? "empty cell" : "'" + cell + "' is not a finite number"));
+            }
+        }
+        requireRows(c);
+        return values;
+    }
+
+    /** Every row's text in a column, in file order: an empty cell is an error. */
+    public String[] requiredStrings(String column) {
+        int c = index(column);
+        String[] values = new String[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            values[r] = rows.get(r)[c].trim();
+            if (values[r].isEmpty()) {
+                throw new UserInputException(file + ": column '" + header.get(c) + "', line " + line(r) + ": empty cell");
+            }
+        }
+        requireRows(c);
+        return values;
+    }
+
+    private void requireRows(int c) {
+        if (rows.isEmpty()) {
+            throw new UserInputException(file + ": column '" + header.get(c) + "' has no values");
+        }
+    }
+
+    /** Describes where data row {@code row} of a column is, for error messages. */
+    public String where(String column, int row) {
+        return file + ": column '" + column + "', line " + line(row);
+    }
+
     /** True when every non-empty cell of the column parses as a finite number (and there is at least one). */
     public boolean isNumeric(String column) {
         List<String> values = strings(column);

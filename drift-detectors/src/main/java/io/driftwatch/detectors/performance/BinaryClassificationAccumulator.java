@@ -38,7 +38,15 @@ public final class BinaryClassificationAccumulator implements MergeableState<Bin
      * @param histogramBins score histogram resolution, 1 to {@link #MAX_HISTOGRAM_BINS}
      */
     public BinaryClassificationAccumulator(double threshold, int histogramBins) {
-        this(new BinaryTally(threshold), new ScoreHistogram(checkResolution(histogramBins)));
+        this(threshold, histogramBins, BinaryClassificationEvaluator.DEFAULT_BINS);
+    }
+
+    /**
+     * @param reliabilityBins equal-width reliability bins for ECE/MCE and equal-mass groups for adaptive ECE,
+     *     1 to 1000
+     */
+    public BinaryClassificationAccumulator(double threshold, int histogramBins, int reliabilityBins) {
+        this(new BinaryTally(threshold, reliabilityBins), new ScoreHistogram(checkResolution(histogramBins)));
     }
 
     private BinaryClassificationAccumulator(BinaryTally tally, ScoreHistogram histogram) {
@@ -95,9 +103,9 @@ public final class BinaryClassificationAccumulator implements MergeableState<Bin
         return histogram.groups().averagePrecisionFromBins();
     }
 
-    /** Adaptive ECE (10 equal-mass groups) from the histogram with its worst-case bound; NaN when empty. */
+    /** Adaptive ECE (as many equal-mass groups as reliability bins) from the histogram with its worst-case bound; NaN when empty. */
     public ApproximateValue adaptiveCalibrationError() {
-        return histogram.adaptiveCalibrationError(BinaryClassificationEvaluator.ADAPTIVE_BINS);
+        return histogram.adaptiveCalibrationError(tally.reliability().binCount());
     }
 
     public ConfusionMatrix confusionMatrix() {
@@ -122,7 +130,7 @@ public final class BinaryClassificationAccumulator implements MergeableState<Bin
 
     @Override
     public byte[] toBytes() {
-        ByteBuffer out = ByteBuffer.allocate(1 + BinaryTally.encodedSize() + histogram.encodedSize());
+        ByteBuffer out = ByteBuffer.allocate(1 + tally.encodedSize() + histogram.encodedSize());
         out.put(FORMAT_VERSION);
         tally.write(out);
         histogram.write(out);

@@ -18,8 +18,8 @@ import java.util.stream.IntStream;
  * ACE = sum_g (n_g / N) |mean label_g - mean score_g|.
  */
 public final class BinaryClassificationEvaluator {
-    /** Equal-mass groups for adaptive ECE; the same count as the equal-width reliability bins. */
-    public static final int ADAPTIVE_BINS = ReliabilityHistogram.BINS;
+    /** Default number of reliability bins (ECE, MCE) and of equal-mass groups (adaptive ECE). */
+    public static final int DEFAULT_BINS = ReliabilityHistogram.DEFAULT_BINS;
 
     private BinaryClassificationEvaluator() {}
 
@@ -31,8 +31,18 @@ public final class BinaryClassificationEvaluator {
      *     other than 0/1, or a threshold outside [0, 1]
      */
     public static BinaryClassificationMetrics evaluate(double[] scores, int[] labels, double threshold) {
+        return evaluate(scores, labels, threshold, DEFAULT_BINS);
+    }
+
+    /**
+     * As {@link #evaluate(double[], int[], double)} with {@code bins} equal-width reliability bins (as
+     * {@code calibration_curve(n_bins=bins)}) and as many equal-mass groups for adaptive ECE.
+     *
+     * @throws IllegalArgumentException also when bins is outside [1, 1000]
+     */
+    public static BinaryClassificationMetrics evaluate(double[] scores, int[] labels, double threshold, int bins) {
         Checks.requireSameNonZeroLength(scores.length, labels.length, "scores", "labels");
-        BinaryTally tally = new BinaryTally(threshold);
+        BinaryTally tally = new BinaryTally(threshold, bins);
         for (int i = 0; i < scores.length; i++) {
             Checks.requireScore(scores[i]);
             Checks.requireBinaryLabel(labels[i]);
@@ -42,7 +52,7 @@ public final class BinaryClassificationEvaluator {
                 .sorted(Comparator.comparingDouble(i -> scores[i] + 0.0)) // + 0.0 ties -0.0 with 0.0, as numpy
                 .mapToInt(Integer::intValue).toArray();
         ScoreGroups groups = tiedGroups(scores, labels, ascending);
-        return BinaryClassificationMetrics.of(tally, adaptiveCalibrationError(scores, labels, ascending),
+        return BinaryClassificationMetrics.of(tally, adaptiveCalibrationError(scores, labels, ascending, bins),
                 groups.rocAucTied(), groups.averagePrecisionTied());
     }
 
@@ -63,12 +73,12 @@ public final class BinaryClassificationEvaluator {
         return new ScoreGroups(Arrays.copyOf(positives, group + 1), Arrays.copyOf(negatives, group + 1));
     }
 
-    private static double adaptiveCalibrationError(double[] scores, int[] labels, int[] ascending) {
+    private static double adaptiveCalibrationError(double[] scores, int[] labels, int[] ascending, int groups) {
         int n = ascending.length;
         double sum = 0.0;
         int start = 0;
-        for (int g = 0; g < ADAPTIVE_BINS; g++) {
-            int size = n / ADAPTIVE_BINS + (g < n % ADAPTIVE_BINS ? 1 : 0);
+        for (int g = 0; g < groups; g++) {
+            int size = n / groups + (g < n % groups ? 1 : 0);
             double labelSum = 0.0;
             double scoreSum = 0.0;
             for (int j = start; j < start + size; j++) {

@@ -15,7 +15,7 @@ final class BinaryTally {
     static final double LOG_LOSS_EPS = 1e-15;
 
     private final double threshold;
-    private final ReliabilityHistogram reliability = new ReliabilityHistogram();
+    private final ReliabilityHistogram reliability;
     private double squaredErrorSum;
     private double logLossSum;
     private long tn;
@@ -23,9 +23,14 @@ final class BinaryTally {
     private long fn;
     private long tp;
 
-    BinaryTally(double threshold) {
+    BinaryTally(double threshold, int reliabilityBins) {
+        this(threshold, new ReliabilityHistogram(reliabilityBins));
+    }
+
+    private BinaryTally(double threshold, ReliabilityHistogram reliability) {
         Checks.requireThreshold(threshold);
         this.threshold = threshold;
+        this.reliability = reliability;
     }
 
     double threshold() {
@@ -67,8 +72,7 @@ final class BinaryTally {
     }
 
     BinaryTally copy() {
-        BinaryTally copy = new BinaryTally(threshold);
-        copy.reliability.copyFrom(reliability);
+        BinaryTally copy = new BinaryTally(threshold, reliability.copy());
         copy.squaredErrorSum = squaredErrorSum;
         copy.logLossSum = logLossSum;
         copy.tn = tn;
@@ -100,8 +104,8 @@ final class BinaryTally {
         return count() == 0 ? Double.NaN : logLossSum / count();
     }
 
-    static int encodedSize() {
-        return Double.BYTES * 3 + Long.BYTES * 4 + ReliabilityHistogram.encodedSize();
+    int encodedSize() {
+        return Double.BYTES * 3 + Long.BYTES * 4 + reliability.encodedSize();
     }
 
     void write(ByteBuffer out) {
@@ -111,14 +115,20 @@ final class BinaryTally {
     }
 
     static BinaryTally read(ByteBuffer in) {
-        BinaryTally tally = new BinaryTally(in.getDouble());
-        tally.squaredErrorSum = in.getDouble();
-        tally.logLossSum = in.getDouble();
-        tally.tn = in.getLong();
-        tally.fp = in.getLong();
-        tally.fn = in.getLong();
-        tally.tp = in.getLong();
-        tally.reliability.read(in);
+        double threshold = in.getDouble();
+        double squaredErrorSum = in.getDouble();
+        double logLossSum = in.getDouble();
+        long tn = in.getLong();
+        long fp = in.getLong();
+        long fn = in.getLong();
+        long tp = in.getLong();
+        BinaryTally tally = new BinaryTally(threshold, ReliabilityHistogram.read(in));
+        tally.squaredErrorSum = squaredErrorSum;
+        tally.logLossSum = logLossSum;
+        tally.tn = tn;
+        tally.fp = fp;
+        tally.fn = fn;
+        tally.tp = tp;
         if (tally.tn < 0 || tally.fp < 0 || tally.fn < 0 || tally.tp < 0
                 || tally.reliability.total() != tally.count()) {
             throw new IllegalArgumentException("binary tally encoding has inconsistent counts");

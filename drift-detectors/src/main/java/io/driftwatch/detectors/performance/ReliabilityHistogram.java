@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The 10 equal-width reliability bins (count, sum of scores, number of positives per bin) from which ECE,
+ * The equal-width reliability bins (10 by default) (count, sum of scores, number of positives per bin) from which ECE,
  * MCE and the reliability diagram are exact.
  *
  * <p>Binning reproduces sklearn's {@code calibration_curve(strategy='uniform')}: interior edges are
@@ -16,39 +16,60 @@ import java.util.List;
  * 1.0 in bin 9.
  */
 final class ReliabilityHistogram {
-    /** Number of reliability bins; 10 is the customary ECE setting (Guo et al. 2017 use 15, sklearn 5). */
-    static final int BINS = 10;
+    /** Default number of reliability bins; 10 is the customary ECE setting (Guo et al. 2017 use 15, sklearn 5). */
+    static final int DEFAULT_BINS = 10;
+    /** Upper limit, to keep state bounded (24 bytes per bin). */
+    static final int MAX_BINS = 1000;
 
-    private static final double[] INTERIOR_EDGES = interiorEdges();
+    private final double[] interiorEdges;
+    private final long[] counts;
+    private final long[] positives;
+    private final double[] scoreSums;
 
-    private final long[] counts = new long[BINS];
-    private final long[] positives = new long[BINS];
-    private final double[] scoreSums = new double[BINS];
+    ReliabilityHistogram(int bins) {
+        if (bins < 1 || bins > MAX_BINS) {
+            throw new IllegalArgumentException("reliability bins must be in [1, " + MAX_BINS + "], got " + bins);
+        }
+        interiorEdges = interiorEdges(bins);
+        counts = new long[bins];
+        positives = new long[bins];
+        scoreSums = new double[bins];
+    }
 
-    private static double[] interiorEdges() {
-        double step = 1.0 / BINS; // numpy linspace: step = (stop - start) / (num - 1), then i * step + start
-        double[] edges = new double[BINS - 1];
-        for (int i = 1; i < BINS; i++) {
+    private static double[] interiorEdges(int bins) {
+        double step = 1.0 / bins; // numpy linspace: step = (stop - start) / (num - 1), then i * step + start
+        double[] edges = new double[bins - 1];
+        for (int i = 1; i < bins; i++) {
             edges[i - 1] = i * step + 0.0;
         }
         return edges;
     }
 
-    /** The bin of a score in [0, 1], as numpy's searchsorted on the interior edges. */
-    static int binOf(double score) {
-        int bin = 0;
-        while (bin < INTERIOR_EDGES.length && INTERIOR_EDGES[bin] < score) {
-            bin++;
+    int binCount() {
+        return counts.length;
+    }
+
+    /** The bin of a score in [0, 1], as numpy's searchsorted on the interior edges: edges strictly below it. */
+    int binOf(double score) {
+        int low = 0;
+        int high = interiorEdges.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (interiorEdges[mid] < score) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
         }
-        return bin;
+        return low;
     }
 
-    static double lowerEdge(int bin) {
-        return bin == 0 ? 0.0 : INTERIOR_EDGES[bin - 1];
+    double lowerEdge(int bin) {
+        return bin == 0 ? 0.0 : interiorEdges[bin - 1];
     }
 
-    static double upperEdge(int bin) {
-        return bin == BINS - 1 ? 1.0 : INTERIOR_EDGES[bin];
+    double upperEdge(int bin) {
+        return bin == binCount() - 1 ? 1.0 : interiorEdges[bin];
     }
 
     void add(double score, int label) {
@@ -59,17 +80,23 @@ final class ReliabilityHistogram {
     }
 
     void merge(ReliabilityHistogram other) {
-        for (int b = 0; b < BINS; b++) {
+        if (other.binCount() != binCount()) {
+            throw new IllegalArgumentException("cannot merge reliability histograms with " + binCount() + " and "
+                    + other.binCount() + " bins");
+        }
+        for (int b = 0; b < binCount(); b++) {
             counts[b] += other.counts[b];
             positives[b] += other.positives[b];
             scoreSums[b] += other.scoreSums[b];
         }
     }
 
-    void copyFrom(ReliabilityHistogram other) {
-        System.arraycopy(other.counts, 0, counts, 0, BINS);
-        System.arraycopy(other.positives, 0, positives, 0, BINS);
-        System.arraycopy(other.scoreSums, 0, scoreSums, 0, BINS);
+    ReliabilityHistogram copy() {
+        ReliabilityHistogram copy = new ReliabilityHistogram(binCount());
+        System.arraycopy(counts, 0, copy.counts, 0, binCount());
+        System.arraycopy(positives, 0, copy.positives, 0, binCount());
+        System.arraycopy(scoreSums, 0, copy.scoreSums, 0, binCount());
+        return copy;
     }
 
     long total() {
@@ -83,7 +110,7 @@ final class ReliabilityHistogram {
             return Double.NaN;
         }
         double sum = 0.0;
-        for (int b = 0; b < BINS; b++) {
+        for (int b = 0; b < binCount(); b++) {
             if (counts[b] > 0) {
                 sum += (double) counts[b] / total * gap(b);
             }
@@ -94,7 +121,7 @@ final class ReliabilityHistogram {
     /** Largest |fraction positive - mean predicted| over non-empty bins; NaN when empty. */
     double maximumCalibrationError() {
         double max = Double.NaN;
-        for (int b = 0; b < BINS; b++) {
+        for (int b = 0; b < binCount(); b++) {
             if (counts[b] > 0) {
                 max = Double.isNaN(max) ? gap(b) : Math.max(max, gap(b));
             }
@@ -107,8 +134,8 @@ final class ReliabilityHistogram {
     }
 
     List<ReliabilityBin> bins() {
-        List<ReliabilityBin> bins = new ArrayList<>(BINS);
-        for (int b = 0; b < BINS; b++) {
+        List<ReliabilityBin> bins = new ArrayList<>(binCount());
+        for (int b = 0; b < binCount(); b++) {
             long n = counts[b];
             bins.add(new ReliabilityBin(lowerEdge(b), upperEdge(b), n,
                     n == 0 ? Double.NaN : scoreSums[b] / n, n == 0 ? Double.NaN : (double) positives[b] / n));
@@ -116,18 +143,25 @@ final class ReliabilityHistogram {
         return List.copyOf(bins);
     }
 
-    static int encodedSize() {
-        return BINS * (2 * Long.BYTES + Double.BYTES);
+    int encodedSize() {
+        return Integer.BYTES + binCount() * (2 * Long.BYTES + Double.BYTES);
     }
 
     void write(ByteBuffer out) {
-        for (int b = 0; b < BINS; b++) {
+        out.putInt(binCount());
+        for (int b = 0; b < binCount(); b++) {
             out.putLong(counts[b]).putLong(positives[b]).putDouble(scoreSums[b]);
         }
     }
 
-    void read(ByteBuffer in) {
-        for (int b = 0; b < BINS; b++) {
+    static ReliabilityHistogram read(ByteBuffer in) {
+        ReliabilityHistogram histogram = new ReliabilityHistogram(in.getInt());
+        histogram.readCounts(in);
+        return histogram;
+    }
+
+    private void readCounts(ByteBuffer in) {
+        for (int b = 0; b < binCount(); b++) {
             counts[b] = in.getLong();
             positives[b] = in.getLong();
             scoreSums[b] = in.getDouble();

@@ -81,7 +81,7 @@ class BinaryClassificationAccumulatorTest extends MergeableStateContract<BinaryC
         double threshold = c.get("threshold").asDouble();
         BinaryClassificationAccumulator[] parts = new BinaryClassificationAccumulator[3];
         for (int p = 0; p < parts.length; p++) {
-            parts[p] = new BinaryClassificationAccumulator(threshold, resolution);
+            parts[p] = new BinaryClassificationAccumulator(threshold, resolution, c.get("bins").asInt());
         }
         for (int i = 0; i < scores.length; i++) {
             parts[i % parts.length].add(scores[i], labels[i]);
@@ -148,7 +148,7 @@ class BinaryClassificationAccumulatorTest extends MergeableStateContract<BinaryC
         for (int i = 0; i < 200_000; i++) {
             accumulator.add(random.nextDouble(), random.nextInt(2));
         }
-        int maxBytes = 1 + BinaryTally.encodedSize() + 2 * Integer.BYTES
+        int maxBytes = 1 + new BinaryTally(0.5, BinaryClassificationEvaluator.DEFAULT_BINS).encodedSize() + 2 * Integer.BYTES
                 + BinaryClassificationAccumulator.DEFAULT_HISTOGRAM_BINS * (Integer.BYTES + 2 * Long.BYTES + Double.BYTES);
         assertThat(accumulator.toBytes().length).isLessThanOrEqualTo(maxBytes);
         assertThat(accumulator.count()).isEqualTo(200_000);

@@ -21,7 +21,7 @@ class BinaryClassificationEvaluatorTest {
 
     static BinaryClassificationMetrics evaluate(JsonNode c) {
         return BinaryClassificationEvaluator.evaluate(Reference.doubles(c.get("scores")),
-                Reference.ints(c.get("labels")), c.get("threshold").asDouble());
+                Reference.ints(c.get("labels")), c.get("threshold").asDouble(), c.get("bins").asInt());
     }
 
     /** Asserts the metrics that are exact in both the evaluator and the accumulator. */
@@ -39,7 +39,7 @@ class BinaryClassificationEvaluatorTest {
             {cm.get(0).get(0).asLong(), cm.get(0).get(1).asLong()},
             {cm.get(1).get(0).asLong(), cm.get(1).get(1).asLong()}});
         List<ReliabilityBin> bins = actual.reliability();
-        assertThat(bins).hasSize(10);
+        assertThat(bins).hasSize(expected.get("reliability").size());
         for (int b = 0; b < bins.size(); b++) {
             JsonNode bin = expected.get("reliability").get(b);
             assertThat(bins.get(b).count()).as("bin %d count", b).isEqualTo(bin.get("count").asLong());
@@ -121,6 +121,8 @@ class BinaryClassificationEvaluatorTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("score");
         assertThatThrownBy(() -> BinaryClassificationEvaluator.evaluate(new double[] {0.3}, new int[] {2}, 0.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label");
+        assertThatThrownBy(() -> BinaryClassificationEvaluator.evaluate(new double[] {0.3}, new int[] {1}, 0.5, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reliability bins");
         assertThatThrownBy(() -> BinaryClassificationEvaluator.evaluate(new double[] {0.3}, new int[] {1}, 1.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold");
     }
