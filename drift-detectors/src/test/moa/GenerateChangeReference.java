@@ -90,7 +90,73 @@ public class GenerateChangeReference {
         s.add(new Stream("unit_mean_shift", "unit", 24L,
                 "Uniform in [0,1]: mean 0.3 for i<1000 then 0.6, half-width 0.25, length 2000",
                 uniformBounded(24L, LENGTH, i -> i < SHIFT_AT ? 0.3 : 0.6, 0.25)));
+        s.add(new Stream("bernoulli_multi", "binary", 16L,
+                "Bernoulli errors, p = 0.05, 0.3, 0.05, 0.5 in four segments of 750, length 3000",
+                bernoulli(16L, 3000, i -> new double[] {0.05, 0.3, 0.05, 0.5}[i / 750])));
+        s.add(new Stream("bernoulli_long", "binary", 17L,
+                "Bernoulli errors, p=0.2 for i<8000 then p=0.35, length 10000",
+                bernoulli(17L, 10000, i -> i < 8000 ? 0.2 : 0.35)));
+        s.add(new Stream("real_multi", "real", 25L,
+                "Gaussian, means 0, 3, 0, 5 in four segments of 500, sd 1, length 2000",
+                gaussian(25L, 2000, i -> new double[] {0, 3, 0, 5}[i / 500], 1.0)));
+        s.add(new Stream("unit_down_up", "unit", 26L,
+                "Uniform: mean 0.25 (half-width 0.05) for i<1000, 0.02 (half-width 0.02) for i<1500, then 0.5"
+                        + " (half-width 0.05), length 2000; a decrease below the HDDM_W bound, then an increase",
+                piecewiseUniform(26L)));
         return s;
+    }
+
+    static double[] piecewiseUniform(long seed) {
+        Random r = new Random(seed);
+        double[] v = new double[2000];
+        for (int i = 0; i < v.length; i++) {
+            double mean = i < 1000 ? 0.25 : i < 1500 ? 0.02 : 0.5;
+            double half = i < 1000 ? 0.05 : i < 1500 ? 0.02 : 0.05;
+            v[i] = mean + half * (2 * r.nextDouble() - 1);
+        }
+        return v;
+    }
+
+    /** A MOA detector with options changed from their defaults (MOA option name to CLI value). */
+    record Config(String detector, String variant, Map<String, String> options) {}
+
+    static List<Config> configs() {
+        List<Config> c = new ArrayList<>();
+        for (String d : detectors().keySet()) c.add(new Config(d, "", Map.of()));
+        c.add(new Config("adwin", "delta_0.1", Map.of("deltaAdwin", "0.1")));
+        c.add(new Config("ddm", "levels_1.5_2.5_min_50",
+                Map.of("minNumInstances", "50", "warningLevel", "1.5", "outcontrolLevel", "2.5")));
+        c.add(new Config("hddm_a", "one_sided", Map.of("typeOfTest", "One-sided")));
+        c.add(new Config("hddm_a", "conf_0.01_0.05", Map.of("driftConfidence", "0.01", "warningConfidence", "0.05")));
+        c.add(new Config("hddm_w", "two_sided", Map.of("typeOfTest", "Two-sided")));
+        c.add(new Config("hddm_w", "lambda_0.1_conf_0.01_0.05",
+                Map.of("lambda", "0.1", "driftConfidence", "0.01", "warningConfidence", "0.05")));
+        c.add(new Config("page_hinkley", "lambda_10_alpha_1_min_10",
+                Map.of("lambda", "10", "alpha", "1.0", "minNumInstances", "10")));
+        c.add(new Config("cusum", "lambda_10_delta_0.1_min_10",
+                Map.of("lambda", "10", "delta", "0.1", "minNumInstances", "10")));
+        return c;
+    }
+
+    static AbstractChangeDetector instantiate(Config cfg) {
+        AbstractChangeDetector d = detectors().get(cfg.detector()).get();
+        for (var o : cfg.options().entrySet()) {
+            Option found = null;
+            for (Option opt : d.getOptions().getOptionArray()) {
+                if (opt.getName().equals(o.getKey())) found = opt;
+            }
+            if (found == null) throw new IllegalArgumentException("no option " + o.getKey() + " on " + cfg.detector());
+            found.setValueViaCLIString(o.getValue());
+        }
+        d.prepareForUse();
+        d.resetLearning();
+        return d;
+    }
+
+    static String paramsJson(Map<String, String> options) {
+        List<String> kv = new ArrayList<>();
+        new java.util.TreeMap<>(options).forEach((k, v) -> kv.add("\"" + k + "\": \"" + v + "\""));
+        return "{" + String.join(", ", kv) + "}";
     }
 
     /** Which detectors run on which stream kind (DDM/EDDM need 0/1, HDDM needs [0,1]). */
@@ -150,12 +216,10 @@ public class GenerateChangeReference {
         j.append(String.join(",\n", ss)).append("\n  ],\n");
         j.append("  \"results\": [\n");
         List<String> rs = new ArrayList<>();
-        for (var e : detectors().entrySet()) {
+        for (Config cfg : configs()) {
             for (Stream s : streams) {
-                if (!applies(e.getKey(), s.kind())) continue;
-                AbstractChangeDetector d = e.getValue().get();
-                d.prepareForUse();
-                d.resetLearning();
+                if (!applies(cfg.detector(), s.kind())) continue;
+                AbstractChangeDetector d = instantiate(cfg);
                 List<Integer> change = new ArrayList<>();
                 List<Integer> warning = new ArrayList<>();
                 for (int i = 0; i < s.values().length; i++) {
@@ -163,9 +227,11 @@ public class GenerateChangeReference {
                     if (d.getChange()) change.add(i);
                     if (d.getWarningZone()) warning.add(i);
                 }
-                rs.add("    {\"detector\": \"" + e.getKey() + "\", \"stream\": \"" + s.name()
+                rs.add("    {\"detector\": \"" + cfg.detector() + "\", \"variant\": \"" + cfg.variant()
+                        + "\", \"params\": " + paramsJson(cfg.options()) + ", \"stream\": \"" + s.name()
                         + "\", \"change\": " + change + ", \"warning\": " + warning + "}");
-                System.err.println(e.getKey() + " " + s.name() + " change=" + change + " warning=" + warning.size());
+                System.err.println(cfg.detector() + "/" + cfg.variant() + " " + s.name() + " change=" + change
+                        + " warnings=" + warning.size());
             }
         }
         j.append(String.join(",\n", rs)).append("\n  ]\n}\n");

@@ -18,9 +18,10 @@ import java.io.IOException;
 final class HddmWDetector extends BaseDetector {
 
     /**
-     * MOA starts the decrease cut point at {@code Double.MIN_VALUE} (the smallest positive double,
-     * not the most negative one), so the decrease cut only moves once EWMA - bound is positive;
-     * kept for identical two-sided behaviour.
+     * MOA starts the decrease cut point at {@code Double.MIN_VALUE} (the smallest positive double)
+     * rather than at minus infinity. Kept as in MOA; for inputs in [0, 1] it cannot change a signal:
+     * before the cut moves, the EWMA at any would-be cut is at most its own bound, which is below
+     * the bound a decrease must exceed.
      */
     private static final double INITIAL_DECREASE_CUT = Double.MIN_VALUE;
     private static final double INITIAL_INCREASE_CUT = Double.MAX_VALUE;
