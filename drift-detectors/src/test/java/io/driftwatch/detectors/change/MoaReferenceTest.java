@@ -44,6 +44,29 @@ class MoaReferenceTest {
         assertThat(run.warning()).as("warning indices of %s", c).isEqualTo(c.warning());
     }
 
+    /** Our defaults are the option values MOA reported when generating the reference. */
+    @Test
+    void defaultsEqualTheOptionValuesMoaReported() {
+        assertThat(DATA.moaDefaults.get("adwin")).contains("deltaAdwin=" + AdwinParams.DEFAULT_DELTA);
+        DdmParams ddm = DdmParams.defaults();
+        assertThat(DATA.moaDefaults.get("ddm")).contains("minNumInstances=" + ddm.minInstances(),
+                "warningLevel=" + ddm.warningLevel(), "outcontrolLevel=" + ddm.outControlLevel());
+        HddmAParams a = HddmAParams.defaults();
+        assertThat(DATA.moaDefaults.get("hddm_a")).contains("driftConfidence=" + a.driftConfidence(),
+                "warningConfidence=" + a.warningConfidence(), "typeOfTest=Two-sided");
+        assertThat(a.side()).isEqualTo(TestSide.TWO_SIDED);
+        HddmWParams w = HddmWParams.defaults();
+        assertThat(DATA.moaDefaults.get("hddm_w")).contains("driftConfidence=" + w.driftConfidence(),
+                "warningConfidence=" + w.warningConfidence(), "lambda=" + w.lambda(), "typeOfTest=One-sided");
+        assertThat(w.side()).isEqualTo(TestSide.ONE_SIDED);
+        PageHinkleyParams ph = PageHinkleyParams.defaults();
+        assertThat(DATA.moaDefaults.get("page_hinkley")).contains("minNumInstances=" + ph.minInstances(),
+                "delta=" + ph.delta(), "lambda=" + ph.lambda(), "alpha=" + ph.alpha());
+        CusumParams cusum = CusumParams.defaults();
+        assertThat(DATA.moaDefaults.get("cusum")).contains("minNumInstances=" + cusum.minInstances(),
+                "delta=" + cusum.delta(), "lambda=" + cusum.lambda());
+    }
+
     @Test
     void referenceCoversEveryDetectorAndAnActualChange() {
         assertThat(DATA.moaVersion).isEqualTo("2024.07.0");

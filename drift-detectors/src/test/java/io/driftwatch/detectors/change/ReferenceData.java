@@ -25,11 +25,14 @@ final class ReferenceData {
     }
 
     final String moaVersion;
+    /** Detector wire id to MOA's option listing, e.g. {@code "DDM minNumInstances=30 warningLevel=2.0 ..."}. */
+    final Map<String, String> moaDefaults = new LinkedHashMap<>();
     final Map<String, double[]> streams = new LinkedHashMap<>();
     final List<Case> cases = new ArrayList<>();
 
     private ReferenceData(JsonNode root) {
         moaVersion = root.get("moa_version").asText();
+        root.get("moa_defaults").fields().forEachRemaining(e -> moaDefaults.put(e.getKey(), e.getValue().asText()));
         for (JsonNode s : root.get("streams")) {
             JsonNode values = s.get("values");
             double[] v = new double[values.size()];
