@@ -1,6 +1,8 @@
 package io.driftwatch.app;
 
+import io.driftwatch.schemas.migrate.MigrationReport;
 import io.driftwatch.schemas.migrate.Migrator;
+import java.sql.Connection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,8 +17,13 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var applied = new Migrator(clickhouse.url(), clickhouse.user(), clickhouse.password(), clickhouse.database()).migrate();
-        System.out.println("migrations applied: " + applied);
+        try (Connection connection = clickhouse.connect()) {
+            MigrationReport report = Migrator.builder().database(clickhouse.database()).build().migrate(connection);
+            report.applied().forEach(m -> System.out.println("applied   " + m.fileName()));
+            report.alreadyApplied().forEach(m -> System.out.println("unchanged " + m.fileName()));
+            System.out.println(report.upToDate() ? "schema was already up to date"
+                    : report.applied().size() + " migration(s) applied to database " + clickhouse.database());
+        }
         return 0;
     }
 }

@@ -3,7 +3,9 @@ package io.driftwatch.app.stack;
 import io.driftwatch.app.ClickHouseConnectionOptions;
 import io.driftwatch.localstack.clickhouse.EmbeddedClickHouse;
 import io.driftwatch.localstack.kafka.EmbeddedKafka;
+import io.driftwatch.schemas.migrate.MigrationReport;
 import io.driftwatch.schemas.migrate.Migrator;
+import java.sql.Connection;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -40,37 +42,47 @@ public final class StackUpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        EmbeddedClickHouse clickhouse = EmbeddedClickHouse.builder()
+                .dataDir(dataDir.resolve("clickhouse"))
+                .httpPort(clickhouseHttpPort)
+                .tcpPort(clickhouseTcpPort)
+                .build();
+        EmbeddedKafka kafka = EmbeddedKafka.builder()
+                .logDir(dataDir.resolve("kafka"))
+                .port(kafkaPort)
+                .build();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (EmbeddedClickHouse clickhouse = EmbeddedClickHouse.builder()
-                     .dataDir(dataDir.resolve("clickhouse"))
-                     .httpPort(clickhouseHttpPort)
-                     .tcpPort(clickhouseTcpPort)
-                     .start();
-             EmbeddedKafka kafka = EmbeddedKafka.builder()
-                     .logDir(dataDir.resolve("kafka"))
-                     .port(kafkaPort)
-                     .start()) {
-            var applied = new Migrator(clickhouse.jdbcUrl(), "default", "", database).migrate();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                System.out.println("\nstopping the local stack...");
-                stopped.countDown();
-            }, "stack-shutdown"));
-            System.out.printf("""
-                    Driftwatch local stack is up (data in %s).
-                      Kafka bootstrap servers : %s
-                      ClickHouse HTTP         : %s
-                      ClickHouse native (TCP) : 127.0.0.1:%d
-                      ClickHouse JDBC URL     : %s
-                      Migrations applied now  : %s
-                    Try:
-                      curl '%s/?query=SELECT%%20version()'
-                      ./driftwatch sql --clickhouse-url %s "SHOW TABLES FROM %s"
-                    Press Ctrl-C to stop.
-                    """, dataDir.toAbsolutePath(), kafka.bootstrapServers(), clickhouse.httpUrl(), clickhouse.tcpPort(),
-                    clickhouse.jdbcUrl(), applied, clickhouse.httpUrl(), clickhouse.jdbcUrl(), database);
-            System.out.flush();
-            stopped.await();
+        // Ctrl-C runs shutdown hooks while main is blocked; the hook itself stops both and then lets main return.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println();
+            System.out.println("stopping the local stack...");
+            kafka.close();
+            clickhouse.close();
+            System.out.println("stopped.");
+            stopped.countDown();
+        }, "stack-shutdown"));
+        clickhouse.restart(); // (re)start: the first call starts it
+        kafka.restart();
+        MigrationReport report;
+        try (Connection connection = clickhouse.openConnection()) {
+            report = Migrator.builder().database(database).build().migrate(connection);
         }
+        System.out.printf("""
+                Driftwatch local stack is up (data in %s).
+                  Kafka bootstrap servers : %s
+                  ClickHouse HTTP         : %s
+                  ClickHouse native (TCP) : 127.0.0.1:%d
+                  ClickHouse JDBC URL     : %s
+                  Migrations              : %d applied now, %d already applied
+                Try:
+                  curl '%s/?query=SELECT%%201'
+                  ./driftwatch sql --clickhouse-url %s "SHOW TABLES FROM %s"
+                Press Ctrl-C to stop.
+                """, dataDir.toAbsolutePath(), kafka.bootstrapServers(), clickhouse.httpUrl(), clickhouse.tcpPort(),
+                clickhouse.jdbcUrl(), report.applied().size(), report.alreadyApplied().size(), clickhouse.httpUrl(),
+                clickhouse.jdbcUrl(), database);
+        System.out.flush();
+        stopped.await();
         return 0;
     }
 }

@@ -6,7 +6,6 @@ import io.driftwatch.localstack.clickhouse.EmbeddedClickHouse;
 import io.driftwatch.localstack.kafka.EmbeddedKafka;
 import io.driftwatch.schemas.migrate.Migrator;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -49,7 +48,9 @@ class KafkaToClickHouseITCase {
         kafka = EmbeddedKafka.start();
         clickhouse = EmbeddedClickHouse.start();
         kafka.createTopic(TOPIC, 2, Map.of("retention.ms", "-1"));
-        new Migrator(clickhouse.jdbcUrl(), "default", "", Migrator.DEFAULT_DATABASE).migrate();
+        try (Connection connection = clickhouse.openConnection()) {
+            Migrator.driftwatch().migrate(connection);
+        }
         produceEvents();
     }
 
@@ -122,7 +123,7 @@ class KafkaToClickHouseITCase {
                 .sinkTo(sink);
         env.execute("kafka-to-clickhouse");
 
-        try (Connection c = DriverManager.getConnection(clickhouse.jdbcUrl(), "default", "");
+        try (Connection c = clickhouse.openConnection();
              Statement st = c.createStatement()) {
             ResultSet totals = st.executeQuery("SELECT count(), uniqExact(seq), sum(seq), sum(value), "
                     + "min(event_time), max(event_time) FROM driftwatch.smoke_events");
