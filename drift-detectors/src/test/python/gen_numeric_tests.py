@@ -204,6 +204,35 @@ add("norm_60_shift_08", rng.normal(0.8, 1, 60), digits=6)
 case("n12000_vs_60_shift_01", "norm_12000", "norm_60_shift_01")
 case("n12000_vs_60_shift_05", "norm_12000", "norm_60_shift_05")
 case("n12000_vs_60_shift_08", "norm_12000", "norm_60_shift_08")
+# exact Mann-Whitney with one small side and a large other side (no ties)
+case("small_8_vs_n5000", "small_8", "norm_5000_a")
+case("small_3_vs_150", "small_3", "norm_150")
+
+
+def distribution_checks():
+    """Direct values of the ported distribution functions, to localise a failure in the end-to-end cases."""
+    from math import gcd
+    from scipy.special import smirnov
+    from scipy.stats._hypotests import _cdf_cvm_inf
+    from scipy.stats._stats_pythran import _compute_outer_prob_inside_method
+    from scipy.stats._stats_py import _compute_prob_outside_square
+    kstwo = []
+    for n in [1, 2, 5, 40, 140, 141, 1000, 5739, 100001]:
+        for x in [0.2 / n, 0.7 / n, 1.0 / n, 1.5 / n, 0.01, 0.03, 0.05, 0.1, 0.2, 0.3, 0.45, 0.5, 0.7, 1 - 1.5 / n, 1.0]:
+            if 0 < x <= 1:
+                kstwo.append({"n": n, "x": x, "sf": float(stats.kstwo.sf(x, n))})
+    smir = [{"n": n, "x": x, "sf": float(smirnov(n, x))}
+            for n in [1, 5, 100, 1012, 1013, 5000] for x in [0.0, 0.01, 0.05, 0.1, 0.3, 0.6, 0.99]]
+    cvm = [{"x": x, "cdf": float(_cdf_cvm_inf(x))} for x in [0.005, 0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 1.0, 2.0, 3.0]]
+    paths = []
+    for m, n in [(1, 1), (3, 7), (10, 10), (20, 15), (100, 37), (400, 400), (1000, 999), (2500, 100)]:
+        g = gcd(m, n)
+        lcm = m * n // g
+        for frac in [0.01, 0.05, 0.1, 0.3, 0.6, 1.0]:
+            h = max(1, int(round(frac * lcm)))
+            p = _compute_prob_outside_square(m, h) if m == n else _compute_outer_prob_inside_method(m, n, g, h)
+            paths.append({"m": m, "n": n, "g": g, "h": h, "p": float(p)})
+    return {"kstwo_sf": kstwo, "smirnov": smir, "cvm_limit_cdf": cvm, "ks_two_sample_exact": paths}
 
 
 def main():
@@ -217,6 +246,7 @@ def main():
         "mmd_max_sample_per_side": MMD_MAX_SAMPLE_PER_SIDE,
         "arrays": {k: [float(v) for v in a] for k, a in arrays.items()},
         "cases": cases,
+        "distributions": distribution_checks(),
     }
     os.makedirs(os.path.dirname(out_path), exist_ok=True)
     with open(out_path, "w") as f:
