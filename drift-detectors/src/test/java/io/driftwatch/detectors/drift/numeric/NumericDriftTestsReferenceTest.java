@@ -9,7 +9,6 @@ import io.driftwatch.detectors.drift.DriftTestId;
 import io.driftwatch.detectors.drift.Polarity;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -32,9 +31,7 @@ class NumericDriftTestsReferenceTest {
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         for (JsonNode c : NumericReference.root().get("cases")) {
-            Iterator<Map.Entry<String, JsonNode>> tests = c.get("results").fields();
-            while (tests.hasNext()) {
-                Map.Entry<String, JsonNode> t = tests.next();
+            for (Map.Entry<String, JsonNode> t : c.get("results").properties()) {
                 out.add(Arguments.of(c.get("name").asText() + " / " + t.getKey(), c.get("reference").asText(),
                         c.get("current").asText(), DriftTestId.fromId(t.getKey()), t.getValue()));
             }
