@@ -76,7 +76,25 @@ def case(name, reference, current):
     print(f"{path}: D={ks.statistic:.6f} p_asymp={ks.pvalue:.6g} p_limit={out['ks_pvalue_kolmogorov_limit']:.6g}")
 
 
+def kolmogorov_table():
+    """The limiting Kolmogorov distribution on a grid spanning both series and the far tail."""
+    ts = [0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 0.99, 1.0, 1.01, 1.2, 1.5, 2.0, 3.0, 5.0, 8.0, 12.0]
+    alphas = [0.5, 0.1, 0.05, 0.01, 0.001, 1e-6]
+    out = {
+        "t": ts,
+        "sf": [float(stats.kstwobign.sf(t)) for t in ts],
+        "alpha": alphas,
+        "isf": [float(stats.kstwobign.isf(a)) for a in alphas],
+    }
+    path = os.path.join(OUT_DIR, "sketch_kolmogorov.json")
+    with open(path, "w") as f:
+        json.dump(out, f, indent=1)
+        f.write("\n")
+    print(path)
+
+
 def main():
+    kolmogorov_table()
     rng = np.random.default_rng(SEED)
     case("normal_same", rng.normal(0.0, 1.0, 1_000), rng.normal(0.0, 1.0, 1_000))
     case("normal_shift", rng.normal(0.0, 1.0, 10_000), rng.normal(0.1, 1.0, 5_000))
