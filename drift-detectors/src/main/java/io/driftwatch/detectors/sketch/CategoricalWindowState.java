@@ -44,10 +44,17 @@ public final class CategoricalWindowState implements MergeableState<CategoricalW
     }
 
     private static SortedSet<String> validated(Set<String> referenceCategories) {
-        if (referenceCategories == null || referenceCategories.contains(null)) {
-            throw new IllegalArgumentException("reference categories must be a set of non-null strings");
+        if (referenceCategories == null) {
+            throw new IllegalArgumentException("reference categories must not be null");
         }
-        return new TreeSet<>(referenceCategories);
+        SortedSet<String> sorted = new TreeSet<>();
+        for (String category : referenceCategories) {
+            if (category == null) {
+                throw new IllegalArgumentException("reference categories must not contain null");
+            }
+            sorted.add(category);
+        }
+        return sorted;
     }
 
     /** Adds one observed category; {@code null} is recorded as a missing value. */
