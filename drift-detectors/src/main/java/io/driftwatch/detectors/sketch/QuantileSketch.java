@@ -23,6 +23,10 @@ import org.apache.datasketches.quantilescommon.DoublesSortedView;
  * <p>KLL compaction is randomized, so merging in a different order gives a statistically equivalent, not
  * byte-identical, sketch. Edge cases: NaN and infinities are rejected (route them to
  * {@link QualityCounters}); queries on an empty sketch return NaN.
+ *
+ * <p>Serialization ({@link #toBytes()}, {@link #fromBytes}, {@link #copy()}) goes through
+ * datasketches-memory 4, which on Java 17 needs the JVM option {@code --add-modules=jdk.incubator.foreign};
+ * without it these methods throw an {@link IllegalStateException} saying so.
  */
 public final class QuantileSketch implements MergeableState<QuantileSketch> {
 
@@ -123,12 +127,12 @@ public final class QuantileSketch implements MergeableState<QuantileSketch> {
 
     @Override
     public QuantileSketch copy() {
-        return new QuantileSketch(KllDoublesSketch.heapify(Memory.wrap(sketch.toByteArray())));
+        return new QuantileSketch(heapify(serialize()));
     }
 
     @Override
     public byte[] toBytes() {
-        byte[] kll = sketch.toByteArray();
+        byte[] kll = serialize();
         byte[] bytes = new byte[1 + kll.length];
         bytes[0] = VERSION;
         System.arraycopy(kll, 0, bytes, 1, kll.length);
@@ -140,10 +144,34 @@ public final class QuantileSketch implements MergeableState<QuantileSketch> {
         StateBytes.reader(bytes, VERSION, TYPE);
         byte[] kll = Arrays.copyOfRange(bytes, 1, bytes.length);
         try {
-            return new QuantileSketch(KllDoublesSketch.heapify(Memory.wrap(kll, ByteOrder.LITTLE_ENDIAN)));
-        } catch (SketchesException | IndexOutOfBoundsException e) {
+            return new QuantileSketch(heapify(kll));
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException(TYPE + ": invalid KLL encoding: " + e.getMessage(), e);
         }
+    }
+
+    private byte[] serialize() {
+        try {
+            return sketch.toByteArray();
+        } catch (NoClassDefFoundError e) {
+            throw missingForeignMemoryModule(e);
+        }
+    }
+
+    private static KllDoublesSketch heapify(byte[] kll) {
+        try {
+            return KllDoublesSketch.heapify(Memory.wrap(kll, ByteOrder.LITTLE_ENDIAN));
+        } catch (NoClassDefFoundError e) {
+            throw missingForeignMemoryModule(e);
+        }
+    }
+
+    /** datasketches-memory 4 serializes through Java 17's incubating foreign-memory API. */
+    private static IllegalStateException missingForeignMemoryModule(NoClassDefFoundError e) {
+        return new IllegalStateException("KLL serialization needs the JVM option "
+                + "--add-modules=jdk.incubator.foreign (datasketches-memory 4 on Java 17)", e);
     }
 
     @Override

@@ -83,6 +83,18 @@ class LatencySketchTest extends MergeableStateContract<LatencySketch> {
     }
 
     @Test
+    void quantileDefinitionIsNumpysLowerNotInvertedCdf() {
+        // numpy on [1, 100, 10000]: q=0.4 lower -> 1, inverted_cdf -> 100; q=0.9 lower -> 100, inverted_cdf -> 10000.
+        LatencySketch sketch = new LatencySketch();
+        for (double v : new double[] {1, 100, 10_000}) {
+            sketch.add(v);
+        }
+        double accuracy = SketchDefaults.DDSKETCH_RELATIVE_ACCURACY;
+        assertThat(sketch.quantile(0.4)).isCloseTo(1.0, within(accuracy * 1.0));
+        assertThat(sketch.quantile(0.9)).isCloseTo(100.0, within(accuracy * 100.0));
+    }
+
+    @Test
     void memoryStaysBoundedOverAHugeDynamicRange() {
         LatencySketch sketch = new LatencySketch();
         Random random = new Random(11);

