@@ -120,6 +120,7 @@ public final class QuantileSketch implements MergeableState<QuantileSketch> {
         return sketch.getSortedView();
     }
 
+    /** Merges as KLL does; sketches of different {@code k} may be merged, the result has the smaller k's error. */
     @Override
     public void merge(QuantileSketch other) {
         sketch.merge(other.sketch);

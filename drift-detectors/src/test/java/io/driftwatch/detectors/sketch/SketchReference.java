@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.sketch;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -36,7 +37,7 @@ record SketchReference(String caseName, List<Double> probs, Stats referenceStats
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + resource);
             }
-            Map<String, Object> raw = MAPPER.readValue(in, Map.class);
+            Map<String, Object> raw = MAPPER.readValue(in, new TypeReference<Map<String, Object>>() {});
             raw.put("case_name", raw.remove("case"));
             return MAPPER.convertValue(raw, SketchReference.class);
         } catch (IOException e) {
