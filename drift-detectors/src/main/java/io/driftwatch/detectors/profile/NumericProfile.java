@@ -47,6 +47,15 @@ public final class NumericProfile implements DistributionProfile {
             throw new IllegalArgumentException("inconsistent moments: min " + min + ", max " + max + ", mean " + mean
                     + ", std " + std);
         }
+        long sketchCount;
+        try {
+            sketchCount = KllDoublesSketch.heapify(Memory.wrap(this.kllSketch)).getN();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("KLL sketch bytes do not decode: " + e.getMessage(), e);
+        }
+        if (sketchCount != count) {
+            throw new IllegalArgumentException("KLL sketch holds " + sketchCount + " values, profile count is " + count);
+        }
         this.count = count;
         this.min = min;
         this.max = max;

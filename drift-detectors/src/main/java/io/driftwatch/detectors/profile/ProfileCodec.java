@@ -92,7 +92,7 @@ public final class ProfileCodec {
                 double max = in.readDouble();
                 double mean = in.readDouble();
                 double std = in.readDouble();
-                byte[] sketch = in.readNBytes(checkedLength(in.readInt()));
+                byte[] sketch = readExactly(in, checkedLength(in.readInt()));
                 distribution = new NumericProfile(BinEdges.of(edges), counts, count, min, max, mean, std, sketch);
             } else if (tag == CATEGORICAL_TAG) {
                 int n = checkedLength(in.readInt());
@@ -220,11 +220,14 @@ public final class ProfileCodec {
     }
 
     private static String readString(DataInputStream in) throws IOException {
-        int length = checkedLength(in.readInt());
-        byte[] utf8 = in.readNBytes(length);
-        if (utf8.length != length) {
-            throw new IOException("string cut short");
+        return new String(readExactly(in, checkedLength(in.readInt())), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readExactly(DataInputStream in, int length) throws IOException {
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length != length) {
+            throw new IOException("expected " + length + " bytes, found " + bytes.length);
         }
-        return new String(utf8, StandardCharsets.UTF_8);
+        return bytes;
     }
 }
