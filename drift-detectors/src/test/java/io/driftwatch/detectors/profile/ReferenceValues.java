@@ -94,7 +94,11 @@ public final class ReferenceValues {
     }
 
     private static void assertClose(double actual, double expected, double relative, String what) {
-        if (Double.isNaN(expected) || Double.isInfinite(expected)) {
+        if (Double.isNaN(expected)) {
+            assertThat(actual).as(what).isNaN();
+            return;
+        }
+        if (Double.isInfinite(expected)) {
             assertThat(actual).as(what).isEqualTo(expected);
             return;
         }
