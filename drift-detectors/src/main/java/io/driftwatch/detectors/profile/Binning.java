@@ -84,7 +84,10 @@ public sealed interface Binning permits Binning.Quantiles, Binning.EqualWidth, B
         }
     }
 
-    /** Caller-chosen edges: sorted, not NaN, at least two distinct values; duplicates are collapsed. */
+    /**
+     * Caller-chosen edges: sorted, not NaN, at least two; duplicates are collapsed (a single distinct edge
+     * {@code v} splits the line into {@code (-inf, v)} and {@code [v, +inf)}). Infinite outer edges are allowed.
+     */
     record Explicit(double[] edges) implements Binning {
         public Explicit {
             edges = edges.clone();

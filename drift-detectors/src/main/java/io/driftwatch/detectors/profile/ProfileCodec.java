@@ -166,8 +166,8 @@ public final class ProfileCodec {
             case NUMERIC -> numericFromJson(required(root, "numeric"));
             case CATEGORICAL -> {
                 TreeMap<String, Long> counts = new TreeMap<>();
-                required(required(root, "categorical"), "counts").fields()
-                        .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+                required(required(root, "categorical"), "counts").properties()
+                        .forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
                 yield new CategoricalProfile(counts);
             }
         };

@@ -43,13 +43,14 @@ class ReferenceProfileTest {
         assertThat(sketch.getN()).isEqualTo(reference.length);
         assertThat(sketch.getMinItem()).isEqualTo(profile.min());
         assertThat(sketch.getMaxItem()).isEqualTo(profile.max());
-        // the sketch's median has a rank within the sketch's own error bound of 1/2
+        // The sketch's median has a rank near 1/2. KLL compaction is randomised and its stated bound holds with
+        // 99% confidence, so allow three times that bound: a miss would mean a broken sketch, not bad luck.
         double median = sketch.getQuantile(0.5, QuantileSearchCriteria.INCLUSIVE);
         double[] sorted = reference.clone();
         Arrays.sort(sorted);
         double rank = (double) countAtMost(sorted, median) / sorted.length;
         double tieWidth = (double) (countAtMost(sorted, median) - countBelow(sorted, median)) / sorted.length;
-        assertThat(Math.abs(rank - 0.5)).isLessThanOrEqualTo(sketch.getNormalizedRankError(false) + tieWidth);
+        assertThat(Math.abs(rank - 0.5)).isLessThanOrEqualTo(3 * sketch.getNormalizedRankError(false) + tieWidth);
     }
 
     private static long countAtMost(double[] sorted, double v) {

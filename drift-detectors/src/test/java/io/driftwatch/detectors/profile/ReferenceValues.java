@@ -74,7 +74,7 @@ public final class ReferenceValues {
 
     public static Map<String, Long> counts(JsonNode object) {
         Map<String, Long> out = new LinkedHashMap<>();
-        object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
+        object.properties().forEach(e -> out.put(e.getKey(), e.getValue().asLong()));
         return out;
     }
 

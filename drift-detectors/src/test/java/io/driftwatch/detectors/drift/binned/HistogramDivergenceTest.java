@@ -46,12 +46,14 @@ class HistogramDivergenceTest {
                 expected.get("jensenshannon_e").asDouble(), name + " jensenshannon_e");
     }
 
+    static List<JsonNode> defaultFloorCases() {
+        return cases().stream()
+                .filter(c -> c.get("floor").asDouble() == DivergenceOptions.DEFAULT_PROPORTION_FLOOR).toList();
+    }
+
     @ParameterizedTest(name = "{index}")
-    @MethodSource("cases")
+    @MethodSource("defaultFloorCases")
     void longCountsGiveTheSameResult(JsonNode c) {
-        if (c.get("floor").asDouble() != DivergenceOptions.DEFAULT_PROPORTION_FLOOR) {
-            return;
-        }
         long[] ref = longs(c.get("reference"));
         long[] cur = longs(c.get("current"));
         for (HistogramDivergence d : HistogramDivergence.values()) {

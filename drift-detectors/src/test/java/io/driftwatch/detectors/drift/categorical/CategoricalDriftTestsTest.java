@@ -34,7 +34,7 @@ class CategoricalDriftTestsTest {
         String name = c.get("name").asText();
         assertThat(CategoryTable.align(ref, cur).categories()).containsExactlyElementsOf(
                 ReferenceValues.strings(c.get("categories")));
-        c.get("expected").fields().forEachRemaining(e -> {
+        c.get("expected").properties().forEach(e -> {
             DriftTestId id = DriftTestId.fromId(e.getKey());
             DriftResult result = CategoricalDriftTests.test(id, ref, cur);
             JsonNode expected = e.getValue();
