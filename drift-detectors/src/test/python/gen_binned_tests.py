@@ -268,6 +268,9 @@ def parity_case(name, ref, cur, feature_type):
         "referenceFilled": floats(rf), "currentFilled": floats(cf),
         "jensenshannon_base2": float(distance.jensenshannon(rp, cp, base=2)),
         "jensenshannon_e": float(distance.jensenshannon(rp, cp)),
+        # Evidently's psi and kl_div, on the zero-filled proportions
+        "psi": float(np.sum((rf - cf) * np.log(rf / cf))),
+        "kl_div": float(stats.entropy(rf, cf)),
     }
     if binning == "ONE_BIN_PER_VALUE":
         stat, p = evidently_chisquare(ref_s, cur_s)

@@ -24,6 +24,11 @@ import org.apache.commons.math3.special.Gamma;
  *       window has expected 0, so the statistic is infinite and p = 0, as in scipy. With a single value
  *       there is no freedom: statistic 0, p = 1.</li>
  *   <li>z ({@code _z_stat_test}): two-proportion z-test, delegated to {@link CategoricalDriftTests}.</li>
+ *   <li>PSI and KL ({@code psi}, {@code kl_div}; not chosen by default but selectable in Evidently): on
+ *       proportions with empty bins filled ({@link EmptyBinFill#EVIDENTLY} in Evidently), PSI
+ *       {@code sum((r - c) ln(r / c))} without renormalising, KL {@code scipy.stats.entropy(r, c)} which
+ *       renormalises the filled vectors. These differ from {@code drift.binned}'s PSI/KL, which clip at a floor
+ *       instead of filling zeros.</li>
  * </ul>
  * KS and normed Wasserstein decisions are computed on raw values by {@code drift.numeric}.
  */
@@ -59,6 +64,40 @@ public final class EvidentlyParityTests {
         double distance = HistogramDivergence.JENSEN_SHANNON.distance(binned.referenceProportions(EmptyBinFill.NONE),
                 binned.currentProportions(EmptyBinFill.NONE), DivergenceOptions.DEFAULT.withJsLogBase(base));
         return DriftResult.exact(DriftTestId.JENSEN_SHANNON, distance, Double.NaN, threshold);
+    }
+
+    /** Evidently's PSI; drift when at least {@code threshold}. */
+    public static DriftResult psi(BinnedColumns binned, double threshold, EmptyBinFill fill) {
+        double[] r = binned.referenceProportions(fill);
+        double[] c = binned.currentProportions(fill);
+        double sum = 0;
+        for (int i = 0; i < r.length; i++) {
+            sum += (r[i] - c[i]) * Math.log(r[i] / c[i]);
+        }
+        return DriftResult.exact(DriftTestId.PSI, sum, Double.NaN, threshold);
+    }
+
+    /** Evidently's KL(reference || current) in nats; drift when at least {@code threshold}. */
+    public static DriftResult klDiv(BinnedColumns binned, double threshold, EmptyBinFill fill) {
+        double[] r = renormalised(binned.referenceProportions(fill));
+        double[] c = renormalised(binned.currentProportions(fill));
+        double sum = 0;
+        for (int i = 0; i < r.length; i++) {
+            sum += r[i] == 0 ? 0.0 : r[i] * Math.log(r[i] / c[i]);
+        }
+        return DriftResult.exact(DriftTestId.KL_DIV, sum, Double.NaN, threshold);
+    }
+
+    private static double[] renormalised(double[] p) {
+        double total = 0;
+        for (double v : p) {
+            total += v;
+        }
+        double[] out = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = p[i] / total;
+        }
+        return out;
     }
 
     /** Evidently's chi-square goodness-of-fit of current against scaled reference counts. */

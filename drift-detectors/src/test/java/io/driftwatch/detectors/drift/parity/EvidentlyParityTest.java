@@ -74,6 +74,10 @@ class EvidentlyParityTest {
                 c.get("jensenshannon_base2").asDouble(), name + " JS base 2");
         assertStatistic(EvidentlyParityTests.jensenShannon(binned, 0.1, LogBase.E).statistic(),
                 c.get("jensenshannon_e").asDouble(), name + " JS base e");
+        assertStatistic(EvidentlyParityTests.psi(binned, 0.1, EmptyBinFill.EVIDENTLY).statistic(),
+                c.get("psi").asDouble(), name + " PSI");
+        assertStatistic(EvidentlyParityTests.klDiv(binned, 0.1, EmptyBinFill.EVIDENTLY).statistic(),
+                c.get("kl_div").asDouble(), name + " KL");
     }
 
     @ParameterizedTest(name = "{index}")
