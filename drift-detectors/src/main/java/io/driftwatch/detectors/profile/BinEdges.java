@@ -71,6 +71,14 @@ public final class BinEdges {
         return edges.clone();
     }
 
+    /**
+     * The edges strictly between the outer two ({@code e1 ... e(k-1)}), the form window state takes: since the
+     * outer bins are open, bin {@code i} holds values with exactly {@code i} interior edges at or below them.
+     */
+    public double[] interiorEdges() {
+        return Arrays.copyOfRange(edges, 1, edges.length - 1);
+    }
+
     public double edge(int i) {
         return edges[i];
     }

@@ -42,8 +42,11 @@ class BinningTest {
         ReferenceValues.assertStatistics(edges.edges(), doubles(expected.get("edges")), label + " edges");
         assertThat(edges.histogram(reference)).as(label + " counts").containsExactly(longs(expected.get("counts")));
         long[] probeBins = longs(expected.get("probeBins"));
+        double[] interior = edges.interiorEdges();
         for (int i = 0; i < probes.length; i++) {
             assertThat((long) edges.binIndex(probes[i])).as(label + " bin of " + probes[i]).isEqualTo(probeBins[i]);
+            double probe = probes[i];
+            assertThat(java.util.Arrays.stream(interior).filter(e -> e <= probe).count()).isEqualTo(probeBins[i]);
         }
     }
 
