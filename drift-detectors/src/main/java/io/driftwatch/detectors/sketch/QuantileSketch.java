@@ -24,9 +24,8 @@ import org.apache.datasketches.quantilescommon.DoublesSortedView;
  * byte-identical, sketch. Edge cases: NaN and infinities are rejected (route them to
  * {@link QualityCounters}); queries on an empty sketch return NaN.
  *
- * <p>Serialization ({@link #toBytes()}, {@link #fromBytes}, {@link #copy()}) goes through
- * datasketches-memory 4, which on Java 17 needs the JVM option {@code --add-modules=jdk.incubator.foreign};
- * without it these methods throw an {@link IllegalStateException} saying so.
+ * <p>datasketches-java is pinned to 6.x (datasketches-memory 3): 7.x serializes through Java 17's incubating
+ * foreign-memory API and would need {@code --add-modules=jdk.incubator.foreign} on every Flink JVM.
  */
 public final class QuantileSketch implements MergeableState<QuantileSketch> {
 
@@ -146,33 +145,17 @@ public final class QuantileSketch implements MergeableState<QuantileSketch> {
         byte[] kll = Arrays.copyOfRange(bytes, 1, bytes.length);
         try {
             return new QuantileSketch(heapify(kll));
-        } catch (IllegalStateException e) {
-            throw e;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(TYPE + ": invalid KLL encoding: " + e.getMessage(), e);
         }
     }
 
     private byte[] serialize() {
-        try {
-            return sketch.toByteArray();
-        } catch (NoClassDefFoundError e) {
-            throw missingForeignMemoryModule(e);
-        }
+        return sketch.toByteArray();
     }
 
     private static KllDoublesSketch heapify(byte[] kll) {
-        try {
-            return KllDoublesSketch.heapify(Memory.wrap(kll, ByteOrder.LITTLE_ENDIAN));
-        } catch (NoClassDefFoundError e) {
-            throw missingForeignMemoryModule(e);
-        }
-    }
-
-    /** datasketches-memory 4 serializes through Java 17's incubating foreign-memory API. */
-    private static IllegalStateException missingForeignMemoryModule(NoClassDefFoundError e) {
-        return new IllegalStateException("KLL serialization needs the JVM option "
-                + "--add-modules=jdk.incubator.foreign (datasketches-memory 4 on Java 17)", e);
+        return KllDoublesSketch.heapify(Memory.wrap(kll, ByteOrder.LITTLE_ENDIAN));
     }
 
     @Override
