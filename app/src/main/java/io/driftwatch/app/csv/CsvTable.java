@@ -184,10 +184,20 @@ public final class CsvTable {
         return file + ": column '" + column + "', line " + line(row);
     }
 
-    /** True when every non-empty cell of the column parses as a finite number (and there is at least one). */
+    /**
+     * True when every non-empty cell of the column is a number and at least one is finite. NaN and infinity
+     * literals count as numbers here, so that {@link #numbers} reports them with their line instead of the
+     * column silently becoming categorical.
+     */
     public boolean isNumeric(String column) {
         List<String> values = strings(column);
-        return !values.isEmpty() && values.stream().allMatch(v -> !Double.isNaN(parseFinite(v)));
+        return values.stream().anyMatch(v -> !Double.isNaN(parseFinite(v)))
+                && values.stream().allMatch(v -> !Double.isNaN(parseFinite(v)) || isNonFiniteLiteral(v));
+    }
+
+    private static boolean isNonFiniteLiteral(String text) {
+        String t = text.toLowerCase(Locale.ROOT).replaceFirst("^[+-]", "");
+        return t.equals("nan") || t.equals("inf") || t.equals("infinity");
     }
 
     /** The value, or NaN when the text is not a finite number. */
