@@ -1,7 +1,8 @@
 package io.driftwatch.localstack.clickhouse;
 
+import io.driftwatch.localstack.process.Directories;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -106,30 +107,13 @@ public final class ChdbEngineLocator {
                     progress.accept(String.format("ClickHouse engine ready at %s (%.1f s)", cached,
                             (System.nanoTime() - started) / 1e9));
                 } finally {
-                    deleteRecursively(work);
+                    Directories.deleteRecursively(work);
                 }
                 return cached;
             }
         } catch (IOException e) {
             throw new IllegalStateException("Could not fetch the ClickHouse engine into " + dir + ": " + e.getMessage()
                     + ". Set " + LIB_ENV + " to an existing libchdb.so to skip the fetch.", e);
-        }
-    }
-
-    static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete " + root, e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.driftwatch.localstack.clickhouse;
 
 import io.driftwatch.localstack.process.ChildJvm;
 import io.driftwatch.localstack.process.ChildProcess;
+import io.driftwatch.localstack.process.Directories;
 import io.driftwatch.localstack.process.FreePorts;
 import io.driftwatch.localstack.process.ReadinessProbe;
 
@@ -123,7 +124,7 @@ public final class EmbeddedClickHouse implements AutoCloseable {
     public synchronized void close() {
         stop();
         if (tempRoot != null) {
-            ChdbEngineLocator.deleteRecursively(tempRoot);
+            Directories.deleteRecursively(tempRoot);
         }
     }
 

@@ -82,15 +82,24 @@ public final class ChildProcess implements AutoCloseable {
         stop(DEFAULT_STOP_GRACE);
     }
 
-    /** Sends SIGTERM, waits up to {@code grace}, then SIGKILL; returns once the process is gone. */
+    /**
+     * Sends SIGTERM, waits up to {@code grace}, then SIGKILL; returns once the process is gone.
+     * SIGTERM goes through {@link ProcessHandle#destroy()} because {@link Process#destroy()} also closes
+     * the child's stdin, which would make its watchdog halt it before its shutdown hooks finish.
+     */
     public void stop(Duration grace) {
         if (process.isAlive()) {
-            process.destroy();
+            process.toHandle().destroy();
             if (!waitForExit(grace)) {
                 process.destroyForcibly();
             }
         }
         killNow();
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // the child is gone; nothing reads this pipe any more
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(killOnShutdown);
         } catch (IllegalStateException alreadyShuttingDown) {
