@@ -11,9 +11,13 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * A real ClickHouse server (libchdb) on 127.0.0.1 in a child JVM, for tests and the demo.
@@ -32,6 +36,9 @@ public final class EmbeddedClickHouse implements AutoCloseable {
 
     /** Default database of the server and of {@link #jdbcUrl()}. */
     public static final String DEFAULT_DATABASE = "default";
+    /** ClickHouse's built-in user and its (empty) password. */
+    public static final String USER = "default";
+    public static final String PASSWORD = "";
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(60);
     /** The engine runs off-heap; the hosting JVM needs almost nothing. */
     static final String CHILD_HEAP = "-Xmx64m";
@@ -96,7 +103,7 @@ public final class EmbeddedClickHouse implements AutoCloseable {
         stop();
         Path lib = engineLocator.locate();
         process = ChildJvm.builder(ChdbServerMain.class.getName())
-                .jvmArgs(List.of(CHILD_HEAP))
+                .jvmArgs(ChildJvm.LEAN_JVM_OPTIONS).jvmArgs(List.of(CHILD_HEAP))
                 .args(List.of(lib.toString(), dataDir.toString(), Integer.toString(httpPort), Integer.toString(tcpPort)))
                 .workingDir(dataDir)
                 .logFile(logFile)
@@ -150,7 +157,11 @@ public final class EmbeddedClickHouse implements AutoCloseable {
         return "http://" + FreePorts.LOOPBACK + ":" + httpPort;
     }
 
-    /** JDBC URL (clickhouse-jdbc 0.9, over HTTP) for the {@value #DEFAULT_DATABASE} database. */
+    /**
+     * JDBC URL (clickhouse-jdbc 0.9, over HTTP) for the {@value #DEFAULT_DATABASE} database. Connect with
+     * {@link #jdbcProperties()}: clickhouse-jdbc 0.9.9 without a password sends the password "null" and the
+     * server refuses it, and the URL cannot carry an empty password.
+     */
     public String jdbcUrl() {
         return jdbcUrl(DEFAULT_DATABASE);
     }
@@ -161,6 +172,34 @@ public final class EmbeddedClickHouse implements AutoCloseable {
             throw new IllegalArgumentException("database must be given");
         }
         return "jdbc:clickhouse://" + FreePorts.LOOPBACK + ":" + httpPort + "/" + database;
+    }
+
+    /** The server's user: ClickHouse's built-in {@value #USER}, which has no password. */
+    public String user() {
+        return USER;
+    }
+
+    /** The empty password of {@link #user()}. */
+    public String password() {
+        return PASSWORD;
+    }
+
+    /** {@code user} and (empty) {@code password} for {@link DriverManager#getConnection(String, Properties)}. */
+    public Properties jdbcProperties() {
+        Properties props = new Properties();
+        props.setProperty("user", USER);
+        props.setProperty("password", PASSWORD);
+        return props;
+    }
+
+    /** A new JDBC connection to the {@value #DEFAULT_DATABASE} database; the caller closes it. */
+    public Connection openConnection() throws SQLException {
+        return openConnection(DEFAULT_DATABASE);
+    }
+
+    /** A new JDBC connection with {@code database} as current database; the caller closes it. */
+    public Connection openConnection(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), jdbcProperties());
     }
 
     public Path dataDir() {

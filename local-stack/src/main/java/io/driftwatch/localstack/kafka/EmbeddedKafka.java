@@ -111,7 +111,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         stop();
         Path propertiesFile = writeProperties();
         process = ChildJvm.builder(KafkaServerMain.class.getName())
-                .jvmArgs(List.of(CHILD_HEAP, CHILD_LOG_LEVEL))
+                .jvmArgs(ChildJvm.LEAN_JVM_OPTIONS).jvmArgs(List.of(CHILD_HEAP, CHILD_LOG_LEVEL))
                 .args(List.of(propertiesFile.toString(), clusterId))
                 .workingDir(logDir)
                 .logFile(logFile)
