@@ -56,6 +56,7 @@ public final class EmbeddedClickHouse implements AutoCloseable {
     private final Duration readyTimeout;
     private final ChdbEngineLocator engineLocator;
     private ChildProcess process;
+    private boolean closed;
 
     private EmbeddedClickHouse(Builder b) {
         try {
@@ -100,6 +101,9 @@ public final class EmbeddedClickHouse implements AutoCloseable {
      *                               of the server log)
      */
     public synchronized EmbeddedClickHouse restart() {
+        if (closed) {
+            throw new IllegalStateException("Embedded ClickHouse was closed; build a new one");
+        }
         stop();
         Path lib = engineLocator.locate();
         process = ChildJvm.builder(ChdbServerMain.class.getName())
@@ -129,6 +133,7 @@ public final class EmbeddedClickHouse implements AutoCloseable {
     /** Stops the server and deletes the data dir if it was created as a temp dir. */
     @Override
     public synchronized void close() {
+        closed = true;
         stop();
         if (tempRoot != null) {
             Directories.deleteRecursively(tempRoot);

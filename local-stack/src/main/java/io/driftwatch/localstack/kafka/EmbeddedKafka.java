@@ -64,6 +64,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Duration readyTimeout;
     private final String clusterId = Uuid.randomUuid().toString();
     private ChildProcess process;
+    private boolean closed;
 
     private EmbeddedKafka(Builder b) {
         try {
@@ -108,6 +109,9 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @throws IllegalStateException if it does not become ready (the message includes the end of its log)
      */
     public synchronized EmbeddedKafka restart() {
+        if (closed) {
+            throw new IllegalStateException("Embedded Kafka was closed; build a new one");
+        }
         stop();
         Path propertiesFile = writeProperties();
         process = ChildJvm.builder(KafkaServerMain.class.getName())
@@ -138,6 +142,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Stops the broker and deletes the log dir if it was created as a temp dir. */
     @Override
     public synchronized void close() {
+        closed = true;
         stop();
         if (tempRoot != null) {
             Directories.deleteRecursively(tempRoot);
