@@ -52,6 +52,7 @@ class EmbeddedStackITCase {
 
     private static final int EVENTS = 100_000;
     private static final String TOPIC = "stack-events";
+    private static final String TX_TOPIC = "stack-transactions";
     private static final int PARTITIONS = 3;
     private static final String DATABASE = "it_stack";
     /** Historic on purpose: the broker must not delete these by retention time. */
@@ -106,6 +107,37 @@ class EmbeddedStackITCase {
 
     @Test
     @Order(2)
+    void kafkaAcceptsHourLongTransactionsAndHidesAbortedOnes() {
+        kafka.createTopic(TX_TOPIC, 1, Map.of());
+        Properties config = producerConfig();
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "stack-it-tx");
+        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Duration.ofHours(1).toMillis());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(TX_TOPIC, "k", "aborted"));
+            producer.abortTransaction();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(TX_TOPIC, "k", "committed"));
+            producer.commitTransaction();
+        }
+        Properties consumerConfig = consumerConfig();
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<String> values = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
+            TopicPartition partition = new TopicPartition(TX_TOPIC, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            await().atMost(CONSUME_TIMEOUT).pollInterval(Duration.ZERO).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+                return consumer.position(partition) >= consumer.endOffsets(List.of(partition)).get(partition);
+            });
+        }
+        assertThat(values).containsExactly("committed");
+    }
+
+    @Test
+    @Order(3)
     void kafkaRestartKeepsTopicData() {
         int portBefore = kafka.port();
         kafka.stop();
@@ -117,7 +149,7 @@ class EmbeddedStackITCase {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void clickHouseIsVersion26AndMigrationsApplyOnce() throws SQLException {
         try (Connection c = clickHouse.openConnection();
              Statement s = c.createStatement();
@@ -143,7 +175,7 @@ class EmbeddedStackITCase {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void clickHouseBatchInsertRoundTrips() throws SQLException {
         long started = System.nanoTime();
         try (Connection c = clickHouse.openConnection(DATABASE);
@@ -165,7 +197,7 @@ class EmbeddedStackITCase {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void clickHouseRestartOnSameDataDirKeepsRows() throws SQLException {
         int portBefore = clickHouse.httpPort();
         clickHouse.stop();
@@ -177,7 +209,7 @@ class EmbeddedStackITCase {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void closeLeavesNoChildProcess() {
         assertThat(kafkaProcess.isAlive()).isTrue();
         assertThat(clickHouseProcess.isAlive()).isTrue();

@@ -37,8 +37,11 @@ class ChildJvmITCase {
                 children.add(listening(ports[i], "child" + i));
             }
             for (int i = 0; i < ports.length; i++) {
-                children.get(i).awaitReady(ReadinessProbe.portOpen(FreePorts.LOOPBACK, ports[i]), READY);
-                assertThat(children.get(i).logTail(1)).isEqualTo("listening on " + ports[i]);
+                ChildProcess child = children.get(i);
+                child.awaitReady(ReadinessProbe.portOpen(FreePorts.LOOPBACK, ports[i]), READY);
+                // the port opens just before the child logs it
+                String expectedLine = "listening on " + ports[i];
+                await().atMost(READY).until(() -> child.logTail(1).equals(expectedLine));
             }
         } finally {
             children.forEach(ChildProcess::stop);
