@@ -89,6 +89,7 @@ public final class ChdbEngineLocator {
         }
     }
 
+    @SuppressWarnings("try") // the lock is held for the try block's duration, never referenced
     private Path fetchUnderLock(Path cached) {
         Path dir = cached.getParent();
         try {

@@ -18,6 +18,8 @@ public final class FreePorts {
 
     /** The loopback address every embedded server listens on. */
     public static final String LOOPBACK = "127.0.0.1";
+    /** The probe sockets never accept; the smallest backlog will do. */
+    private static final int PROBE_BACKLOG = 1;
 
     private FreePorts() {
     }
@@ -31,7 +33,7 @@ public final class FreePorts {
         try {
             int[] ports = new int[count];
             for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK));
+                ServerSocket socket = new ServerSocket(0, PROBE_BACKLOG, InetAddress.getByName(LOOPBACK));
                 socket.setReuseAddress(true);
                 sockets.add(socket);
                 ports[i] = socket.getLocalPort();

@@ -12,6 +12,8 @@ public final class ParentWatchdog {
 
     /** Exit status of a child that ended because its parent went away. */
     public static final int PARENT_GONE_EXIT_CODE = 0;
+    /** Any size works: the parent writes nothing, the buffer only drains stray bytes. */
+    private static final int DRAIN_BUFFER_BYTES = 256;
 
     private ParentWatchdog() {
     }
@@ -31,7 +33,7 @@ public final class ParentWatchdog {
 
     /** Blocks until {@code in} reports EOF or fails; any bytes read are ignored. */
     static void awaitEndOfInput(InputStream in) {
-        byte[] buffer = new byte[256];
+        byte[] buffer = new byte[DRAIN_BUFFER_BYTES];
         try {
             while (in.read(buffer) >= 0) {
                 // the parent never writes; ignore anything that arrives anyway
