@@ -50,6 +50,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threshold", defaultValue = "0.5", description = "Binary decision threshold: predict 1 when score >= it (default: ${DEFAULT-VALUE}).")
     double threshold;
 
+    @Option(names = "--bins", defaultValue = "" + BinaryClassificationEvaluator.DEFAULT_BINS,
+            description = "Equal-width reliability bins for ECE/MCE, and equal-mass groups for adaptive ECE (default: ${DEFAULT-VALUE}).")
+    int bins;
+
     @Option(names = "--format", defaultValue = "json", description = "json or text (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
@@ -64,8 +68,9 @@ final class EvaluateCommand implements Callable<Integer> {
         if (output.score != null) {
             result.put("task", "binary");
             result.put("threshold", threshold);
+            result.put("bins", bins);
             result.putAll(BinaryClassificationEvaluator.evaluate(table.requiredNumbers(output.score),
-                    binaryLabels(table), threshold).toMap());
+                    binaryLabels(table), threshold, bins).toMap());
         } else if (output.scores != null) {
             result.put("task", "multiclass");
             result.put("classes", output.scores);
