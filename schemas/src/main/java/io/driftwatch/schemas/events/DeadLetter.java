@@ -36,6 +36,10 @@ public record DeadLetter(byte[] payload, int payloadSize, ParseFailureReason rea
      */
     public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
 
+    /** Base64 writes 4 chars per 3 bytes; the fixed fields take well under this many more. */
+    private static final int BASE64_CHARS = 4;
+    private static final int BASE64_BYTES = 3;
+    private static final int JSON_OVERHEAD_ESTIMATE = 256;
     /** Never reconfigured after construction, so safe to share. */
     private static final JsonFactory JSON = new JsonFactory();
     private static final ObjectMapper READER = new ObjectMapper(JSON);
@@ -75,7 +79,8 @@ public record DeadLetter(byte[] payload, int payloadSize, ParseFailureReason rea
 
     /** UTF-8 JSON for the dead-letter topic. */
     public byte[] toJson() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length * 4 / 3 + 256);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+                payload.length / BASE64_BYTES * BASE64_CHARS + BASE64_CHARS + JSON_OVERHEAD_ESTIMATE + detail.length());
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField("dead_letter_version", FORMAT_VERSION);

@@ -2,11 +2,13 @@ package io.driftwatch.schemas.events;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The known top-level fields of prediction and label events, and which of them were seen. */
 final class EventFields {
@@ -27,13 +29,8 @@ final class EventFields {
         TAGS("tags"),
         LABEL("label");
 
-        private static final Map<String, Field> BY_NAME = new HashMap<>();
-
-        static {
-            for (Field field : values()) {
-                BY_NAME.put(field.jsonName, field);
-            }
-        }
+        private static final Map<String, Field> BY_NAME =
+                Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Field::jsonName, f -> f));
 
         private final String jsonName;
 
@@ -51,10 +48,11 @@ final class EventFields {
         }
     }
 
-    static final Set<Field> PREDICTION_REQUIRED = EnumSet.of(Field.SCHEMA_VERSION, Field.PREDICTION_ID, Field.MODEL_ID,
-            Field.MODEL_VERSION, Field.TIMESTAMP, Field.FEATURES);
-    static final Set<Field> LABEL_REQUIRED = EnumSet.of(Field.SCHEMA_VERSION, Field.PREDICTION_ID, Field.MODEL_ID,
-            Field.TIMESTAMP, Field.LABEL);
+    static final Set<Field> PREDICTION_REQUIRED = Collections.unmodifiableSet(EnumSet.of(Field.SCHEMA_VERSION, Field.PREDICTION_ID, Field.MODEL_ID,
+            Field.MODEL_VERSION, Field.TIMESTAMP, Field.FEATURES));
+    static final Set<Field> PREDICTION_FIELDS = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Field.LABEL)));
+    static final Set<Field> LABEL_REQUIRED = Collections.unmodifiableSet(EnumSet.of(Field.SCHEMA_VERSION,
+            Field.PREDICTION_ID, Field.MODEL_ID, Field.TIMESTAMP, Field.LABEL));
 
     private final EnumSet<Field> seen = EnumSet.noneOf(Field.class);
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -28,6 +29,7 @@ public final class EventParser implements Serializable {
     private static final int MAX_NUMBER_LENGTH = 1000;
 
     private final ParserLimits limits;
+    /** Not serializable state; rebuilt from {@link #limits} after deserialization. */
     private transient JsonFactory factory;
 
     public EventParser() {
@@ -36,6 +38,12 @@ public final class EventParser implements Serializable {
 
     public EventParser(ParserLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.factory = newFactory(limits);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        factory = newFactory(limits);
     }
 
     public ParserLimits limits() {
@@ -65,7 +73,7 @@ public final class EventParser implements Serializable {
             return ParseResult.failed(ParseFailureReason.PAYLOAD_TOO_LARGE,
                     "payload of " + payload.length + " bytes exceeds " + limits.maxPayloadBytes());
         }
-        JsonFactory jsonFactory = factory();
+        JsonFactory jsonFactory = factory;
         try (JsonParser parser = jsonFactory.createParser(payload)) {
             TokenReader in = new TokenReader(parser, jsonFactory, limits);
             JsonToken first = in.next();
@@ -93,19 +101,15 @@ public final class EventParser implements Serializable {
         }
     }
 
-    private JsonFactory factory() {
-        JsonFactory current = factory;
-        if (current == null) {
-            // Limits above ours so that TokenReader reports them with a precise reason first.
-            StreamReadConstraints constraints = StreamReadConstraints.builder()
-                    .maxNumberLength(MAX_NUMBER_LENGTH)
-                    .maxStringLength(Math.max(limits.maxPayloadBytes(), limits.maxStringLength() + 1))
-                    .maxNameLength(Math.max(limits.maxPayloadBytes(), limits.maxStringLength() + 1))
-                    .maxNestingDepth(limits.maxDepth() + 1)
-                    .build();
-            current = JsonFactory.builder().streamReadConstraints(constraints).build();
-            factory = current;
-        }
-        return current;
+    private static JsonFactory newFactory(ParserLimits limits) {
+        // Jackson's own limits sit above ours so that TokenReader reports them first, with a precise reason.
+        int maxText = Math.max(limits.maxPayloadBytes(), limits.maxStringLength() + 1);
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .maxStringLength(maxText)
+                .maxNameLength(maxText)
+                .maxNestingDepth(limits.maxDepth() + 1)
+                .build();
+        return JsonFactory.builder().streamReadConstraints(constraints).build();
     }
 }

@@ -18,6 +18,12 @@ final class IsoTimestamps {
     static final long MIN_EPOCH_MILLIS = 0L;
     /** Largest offset {@code java.time.ZoneOffset} accepts. */
     private static final int MAX_OFFSET_HOURS = 18;
+    private static final int YEAR_DIGITS = 4;
+    private static final int FIELD_DIGITS = 2;
+    private static final int MONTHS_PER_YEAR = 12;
+    private static final int MAX_HOUR = 23;
+    private static final int MAX_MINUTE = 59;
+    private static final int MAX_SECOND = 59;
     private static final int MILLIS_DIGITS = 3;
     private static final int MAX_FRACTION_DIGITS = 9;
     private static final long SECONDS_PER_DAY = 86_400L;
@@ -30,20 +36,20 @@ final class IsoTimestamps {
     /** Epoch millis of {@code text}; throws {@link EventFormatException} with {@code invalid_timestamp}. */
     static long parse(String text) {
         Cursor c = new Cursor(text);
-        int year = c.digits(4);
+        int year = c.digits(YEAR_DIGITS);
         c.expect('-');
-        int month = c.digits(2);
+        int month = c.digits(FIELD_DIGITS);
         c.expect('-');
-        int day = c.digits(2);
+        int day = c.digits(FIELD_DIGITS);
         c.expect('T');
-        int hour = c.digits(2);
+        int hour = c.digits(FIELD_DIGITS);
         c.expect(':');
-        int minute = c.digits(2);
+        int minute = c.digits(FIELD_DIGITS);
         int second = 0;
         int millis = 0;
         if (c.peek(':')) {
             c.expect(':');
-            second = c.digits(2);
+            second = c.digits(FIELD_DIGITS);
             if (c.peek('.')) {
                 c.expect('.');
                 millis = c.fractionMillis();
@@ -51,13 +57,13 @@ final class IsoTimestamps {
         }
         int offsetSeconds = c.offsetSeconds();
         c.expectEnd();
-        if (month < 1 || month > 12) {
+        if (month < 1 || month > MONTHS_PER_YEAR) {
             throw invalid(text, "month out of range");
         }
         if (day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
             throw invalid(text, "day out of range");
         }
-        if (hour > 23 || minute > 59 || second > 59) {
+        if (hour > MAX_HOUR || minute > MAX_MINUTE || second > MAX_SECOND) {
             throw invalid(text, "time of day out of range");
         }
         long epochDay = LocalDate.of(year, month, day).toEpochDay();
@@ -148,11 +154,11 @@ final class IsoTimestamps {
                 throw invalid(text, "missing offset (Z, +HH:mm or -HH:mm)");
             }
             pos++;
-            int hours = digits(2);
+            int hours = digits(FIELD_DIGITS);
             expect(':');
-            int minutes = digits(2);
+            int minutes = digits(FIELD_DIGITS);
             int seconds = hours * SECONDS_PER_HOUR + minutes * SECONDS_PER_MINUTE;
-            if (minutes > 59 || seconds > MAX_OFFSET_HOURS * SECONDS_PER_HOUR) {
+            if (minutes > MAX_MINUTE || seconds > MAX_OFFSET_HOURS * SECONDS_PER_HOUR) {
                 throw invalid(text, "offset out of range (at most 18:00)");
             }
             return sign * seconds;

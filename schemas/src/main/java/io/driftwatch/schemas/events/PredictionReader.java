@@ -3,9 +3,7 @@ package io.driftwatch.schemas.events;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Reads the fields of one prediction object (the reader is positioned on its START_OBJECT). */
@@ -53,7 +51,8 @@ final class PredictionReader {
 
     private void readField(String name) throws IOException {
         EventFields.Field field = EventFields.Field.byName(name);
-        if (field == null) {
+        if (field == null || !EventFields.PREDICTION_FIELDS.contains(field)) {
+            // Label-only names (an inline "label") are kept like any unknown field.
             if (extraFields.isEmpty()) {
                 extraFields = new LinkedHashMap<>();
             }
@@ -136,15 +135,11 @@ final class PredictionReader {
     private ModelOutput readScores() throws IOException {
         in.expectObject("scores");
         Map<String, Double> scores = new LinkedHashMap<>();
-        List<Double> inOrder = new ArrayList<>();
+        double sum = 0.0;
         for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
             String path = "scores." + name;
             double p = probability(path);
             TokenReader.putUnique(scores, name, p, path);
-            inOrder.add(p);
-        }
-        double sum = 0.0;
-        for (double p : inOrder) {
             sum += p;
         }
         if (!(Math.abs(sum - 1.0) <= limits.scoresSumTolerance())) {

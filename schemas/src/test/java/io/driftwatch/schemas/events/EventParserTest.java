@@ -105,6 +105,13 @@ class EventParserTest {
     }
 
     @Test
+    void keepsAnInlineLabelOfAPredictionAsAnUnknownField() {
+        PredictionEvent e = parser.parsePrediction(utf8(prediction("\"value\":1,\"label\":{\"y\":0}"))).event();
+        assertThat(e.extraFields()).containsExactly(Map.entry("label", "{\"y\":0}"));
+        assertThat(reasonOf(prediction("\"value\":1,\"label\":1,\"label\":2"))).isEqualTo(ParseFailureReason.DUPLICATE_FIELD);
+    }
+
+    @Test
     void keepsExactNumbersInUnknownFields() {
         PredictionEvent e = parser.parsePrediction(utf8(prediction("\"value\":1,\"x\":0.1000000000000000055511151231257827"))).event();
         assertThat(e.extraFields()).containsEntry("x", "0.1000000000000000055511151231257827");
