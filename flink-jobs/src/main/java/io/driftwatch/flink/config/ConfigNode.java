@@ -109,8 +109,7 @@ public final class ConfigNode {
         }
         String childTemplate = template + "." + keys.iterator().next();
         Map<String, ConfigNode> entries = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : json.properties()) {
             JsonNode value = entry.getValue().isNull() ? JsonNodeFactory.instance.objectNode() : entry.getValue();
             entries.put(entry.getKey(), new ConfigNode(value, childPath(entry.getKey()), childTemplate, context).asMapping());
         }

@@ -8,7 +8,6 @@ import io.driftwatch.detectors.drift.Polarity;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,8 +141,7 @@ public record DriftConfig(TestSelection tests, Map<String, TestSelection> featur
             }
             Map<K, V> map = new LinkedHashMap<>();
             boolean ok = true;
-            for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : json.properties()) {
                 ConfigNode entry = value.child(field.getKey(), field.getValue());
                 K key = readKey(entry, field.getKey());
                 V item = key == null ? null : readValue(entry, field.getKey());

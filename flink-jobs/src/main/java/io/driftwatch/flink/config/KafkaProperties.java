@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.Serializable;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -67,8 +66,7 @@ public record KafkaProperties(Map<String, String> plain, Map<String, Secret> sec
                 Map<String, String> plain = new LinkedHashMap<>();
                 Map<String, Secret> secrets = new LinkedHashMap<>();
                 boolean ok = true;
-                for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> entry = it.next();
+                for (Map.Entry<String, JsonNode> entry : json.properties()) {
                     ConfigNode item = value.child(entry.getKey(), entry.getValue());
                     ok &= readOne(entry.getKey(), item, plain, secrets);
                 }
