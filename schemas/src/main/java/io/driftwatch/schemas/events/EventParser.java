@@ -20,7 +20,8 @@ import java.util.Objects;
  *
  * <p>The first error in payload order wins: put {@code schema_version} first so that a future version is
  * reported as {@code unsupported_schema_version} rather than by whatever changed shape. Unknown top-level
- * fields are kept as raw JSON in {@code extraFields}.
+ * fields are kept as raw JSON in {@code extraFields}; they are never rejected for being unknown, only for
+ * breaking a limit (depth, string length, number length) or appearing twice.
  */
 public final class EventParser implements Serializable {
 
