@@ -1,0 +1,63 @@
+package io.driftwatch.schemas.events;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Why an event was rejected. The {@link #id()} is stable: it is a metric tag and the {@code reason} field of
+ * every {@link DeadLetter}, so never rename one; add new reasons instead.
+ *
+ * <p>{@link #checkedBySchema()} says whether the published JSON Schema rejects every payload the parser
+ * rejects for this reason. Reasons where it is {@code false} are limits or arithmetic the schema language
+ * cannot express (sum of class probabilities, payload size, nesting depth, calendar validity, ...).
+ */
+public enum ParseFailureReason {
+    INVALID_JSON("invalid_json", true),
+    NOT_AN_OBJECT("not_an_object", true),
+    MISSING_FIELD("missing_field", true),
+    WRONG_TYPE("wrong_type", true),
+    EMPTY_IDENTIFIER("empty_identifier", true),
+    DUPLICATE_FIELD("duplicate_field", false),
+    INVALID_TIMESTAMP("invalid_timestamp", false),
+    SCORE_OUT_OF_RANGE("score_out_of_range", true),
+    SCORES_NOT_NORMALIZED("scores_not_normalized", false),
+    NEGATIVE_LATENCY("negative_latency", true),
+    NON_FINITE_NUMBER("non_finite_number", false),
+    AMBIGUOUS_OUTPUT("ambiguous_output", true),
+    MISSING_OUTPUT("missing_output", true),
+    UNSUPPORTED_SCHEMA_VERSION("unsupported_schema_version", true),
+    PAYLOAD_TOO_LARGE("payload_too_large", false),
+    TOO_DEEPLY_NESTED("too_deeply_nested", false),
+    STRING_TOO_LONG("string_too_long", false),
+    NUMBER_TOO_LONG("number_too_long", false),
+    /** A bug in the parser, caught so that one event cannot stop the job; should never be seen. */
+    PARSER_ERROR("parser_error", false);
+
+    private final String id;
+    private final boolean checkedBySchema;
+
+    ParseFailureReason(String id, boolean checkedBySchema) {
+        this.id = id;
+        this.checkedBySchema = checkedBySchema;
+    }
+
+    /** Stable snake_case id used as metric tag and in the dead-letter topic. */
+    public String id() {
+        return id;
+    }
+
+    /** Whether the JSON Schema files reject every payload rejected for this reason. */
+    public boolean checkedBySchema() {
+        return checkedBySchema;
+    }
+
+    /** Inverse of {@link #id()}; throws {@link IllegalArgumentException} naming the known ids. */
+    public static ParseFailureReason fromId(String id) {
+        String wanted = id.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(r -> r.id.equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown parse failure reason '" + id + "'; known: "
+                        + String.join(", ", Arrays.stream(values()).map(ParseFailureReason::id).toList())));
+    }
+}
