@@ -46,7 +46,7 @@ public final class ChildJvm {
         this.mainClass = b.mainClass;
         this.args = List.copyOf(b.args);
         this.jvmArgs = List.copyOf(b.jvmArgs);
-        this.classpath = b.classpath == null ? System.getProperty("java.class.path") : withOwnCode(b.classpath);
+        this.classpath = absolute(b.classpath == null ? System.getProperty("java.class.path") : withOwnCode(b.classpath));
         this.logFile = Objects.requireNonNull(b.logFile, "logFile");
         this.workingDir = b.workingDir;
         this.displayName = b.displayName == null ? simpleName(mainClass) : b.displayName;
@@ -90,6 +90,14 @@ public final class ChildJvm {
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Children may run in another working directory, so relative entries (java -jar target/x.jar) are resolved. */
+    private static String absolute(String classpath) {
+        return java.util.Arrays.stream(classpath.split(java.util.regex.Pattern.quote(File.pathSeparator)))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> new File(entry).getAbsolutePath())
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
     }
 
     private static String withOwnCode(String classpath) {

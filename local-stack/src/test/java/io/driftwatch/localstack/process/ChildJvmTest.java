@@ -19,8 +19,19 @@ class ChildJvmTest {
         List<String> command = ChildJvm.builder("com.example.Main").jvmArgs(List.of("-Xmx64m"))
                 .args(List.of("a", "b")).logFile(Path.of("x.log")).build().command();
         assertThat(command.get(0)).endsWith(File.separator + "bin" + File.separator + "java");
+        String absoluteClasspath = java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> !e.isEmpty()).map(e -> new File(e).getAbsolutePath())
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
         assertThat(command.subList(1, command.size())).containsExactly("-Xmx64m", "-cp",
-                System.getProperty("java.class.path"), ParentWatchingMain.class.getName(), "com.example.Main", "a", "b");
+                absoluteClasspath, ParentWatchingMain.class.getName(), "com.example.Main", "a", "b");
+    }
+
+    @Test
+    void relativeClasspathEntriesBecomeAbsoluteSinceChildrenRunElsewhere() {
+        List<String> command = ChildJvm.builder("com.example.Main").classpath("target/driftwatch.jar")
+                .logFile(Path.of("x.log")).build().command();
+        String cp = command.get(command.indexOf("-cp") + 1);
+        assertThat(cp).endsWith(File.pathSeparator + new File("target/driftwatch.jar").getAbsolutePath());
     }
 
     @Test
