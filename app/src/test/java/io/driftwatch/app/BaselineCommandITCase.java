@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.detectors.profile.NumericProfile;
 import io.driftwatch.detectors.profile.ReferenceProfile;
 import io.driftwatch.flink.baseline.BaselineStore;
+import io.driftwatch.flink.baseline.ModelVersion;
 import io.driftwatch.localstack.clickhouse.EmbeddedClickHouse;
 import io.driftwatch.schemas.migrate.Migrator;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,7 @@ class BaselineCommandITCase {
     }
 
     private CliRun baseline(String version, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("baseline", "--model", "fraud", "--version", version,
+        List<String> args = new ArrayList<>(List.of("baseline", "--model", "fraud", "--version", version,
                 "--input", train, "--exclude", "id,label", "--categorical", "zip",
                 "--clickhouse-url", clickhouse.jdbcUrl()));
         args.addAll(List.of(extra));
@@ -106,7 +108,7 @@ class BaselineCommandITCase {
         assertThat(run.out()).contains("baseline of fraud version v3: 5 feature(s) from 2000 rows")
                 .containsPattern("amount\\s+numeric\\s+\\d+ rows\\s+\\d+ missing\\s+10 bins")
                 .containsPattern("zip\\s+categorical\\s+2000 rows\\s+0 missing\\s+4 categories");
-        assertThat(store.loadAll()).containsKey(new io.driftwatch.flink.baseline.ModelVersion("fraud", "v3"));
+        assertThat(store.loadAll()).containsKey(new ModelVersion("fraud", "v3"));
     }
 
     private void assertNumericMatchesNumpy(Map<String, ReferenceProfile> loaded, String binning) {
@@ -140,7 +142,7 @@ class BaselineCommandITCase {
             Map<String, Long> counts = loaded.get(feature).categorical().counts();
             JsonNode e = expected.get("categorical").get(feature);
             assertThat(counts).as(feature).hasSize(e.size());
-            e.fields().forEachRemaining(c -> assertThat(counts.get(c.getKey())).as(feature + " " + c.getKey())
+            e.properties().forEach(c -> assertThat(counts.get(c.getKey())).as(feature + " " + c.getKey())
                     .isEqualTo(c.getValue().asLong()));
         }
     }

@@ -5,6 +5,8 @@
 -- a later emitted_at; ReplacingMergeTree keeps the latest. Read with FINAL (or argMax) to see one row.
 -- The partition is a function of window_start, which is in the key, so duplicates share a partition
 -- (ReplacingMergeTree only deduplicates within a partition).
+-- Codecs (all result tables): Delta+ZSTD on times (regular steps within a series), Gorilla+ZSTD on floats
+-- (rows are sorted by series, then time, so consecutive values are close), T64+ZSTD on counts.
 -- Retention: aggregates 400 days (a year plus a month, for year-over-year comparisons).
 CREATE TABLE IF NOT EXISTS ${database}.feature_drift
 (
