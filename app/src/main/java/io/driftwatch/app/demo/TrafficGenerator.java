@@ -108,6 +108,20 @@ public final class TrafficGenerator {
         return generated;
     }
 
+    /**
+     * Predictions still held back (their labels already went out), in event-time order, removed from the generator;
+     * call once at the end of a run so that every label's prediction is eventually sent.
+     */
+    public List<GeneratedEvent> drainHeldPredictions() {
+        List<GeneratedEvent> drained = new ArrayList<>();
+        while (!heldPredictions.isEmpty()) {
+            drained.add(heldPredictions.poll().event());
+        }
+        drained.addAll(pendingPredictions);
+        pendingPredictions.clear();
+        return drained;
+    }
+
     /** Labels scheduled but not yet due. */
     public int pendingLabelCount() {
         return scheduledLabels.size();

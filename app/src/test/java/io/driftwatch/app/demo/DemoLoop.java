@@ -11,13 +11,17 @@ final class DemoLoop {
 
     private DemoLoop() {}
 
-    /** {@code calls} calls of {@code nextPrediction()}, each followed by the labels due then; then all remaining labels. */
+    /**
+     * {@code calls} calls of {@code nextPrediction()}, each followed by the labels due then; then the held-back
+     * predictions and all remaining labels.
+     */
     static List<GeneratedEvent> run(TrafficGenerator generator, int calls) {
         List<GeneratedEvent> emitted = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
             emitted.add(generator.nextPrediction());
             emitted.addAll(generator.dueLabels(generator.simulatedNowMillis()));
         }
+        emitted.addAll(generator.drainHeldPredictions());
         emitted.addAll(generator.dueLabels(Long.MAX_VALUE));
         return emitted;
     }
