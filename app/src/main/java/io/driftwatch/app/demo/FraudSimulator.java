@@ -215,7 +215,7 @@ final class FraudSimulator implements ModelSimulator {
             return random.nextInt(HOURS_PER_DAY);
         }
         long hour = Math.round(DAYTIME_MEAN_HOUR + DAYTIME_SD_HOURS * random.nextGaussian());
-        return (int) Math.floorMod(hour, HOURS_PER_DAY);
+        return Math.floorMod(hour, HOURS_PER_DAY);
     }
 
     static Map<String, Double> orderedWeights(String[] names, double[] weights) {

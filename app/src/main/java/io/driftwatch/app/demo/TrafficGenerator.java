@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -154,6 +153,16 @@ public final class TrafficGenerator {
         TrainingDataset.writeCsv(file, model, rows, TrainingDataset.trainingSeed(options.seed()));
     }
 
+    /** {@link #writeTrainingCsv(DemoModel, Path, int)} for the fraud model, the one whose features drift. */
+    public void writeTrainingCsv(Path file, int rows) {
+        writeTrainingCsv(DemoModel.FRAUD, file, rows);
+    }
+
+    /** The rows {@link #writeTrainingCsv(DemoModel, Path, int)} writes, as in-memory columns. */
+    public TrainingColumns trainingColumns(DemoModel model, int rows) {
+        return TrainingDataset.columns(model, rows, TrainingDataset.trainingSeed(options.seed()));
+    }
+
     private void generateOne() {
         clockNanos += Math.round(arrivalRandom.nextExponential() * options.meanInterArrival().toNanos());
         long eventTime = simulatedNowMillis();
@@ -234,10 +243,5 @@ public final class TrafficGenerator {
     /** Segment of a model's events, e.g. the fraud model's {@code country}; for dashboards and checks. */
     public static String segmentKey(DemoModel model) {
         return model == DemoModel.FRAUD ? FraudCountry.SEGMENT_KEY : CreditSimulator.SEGMENT_KEY;
-    }
-
-    /** The drifted segment as sent in events. */
-    public Map<String, String> driftedSegment() {
-        return options.drift().segment().segment();
     }
 }

@@ -36,9 +36,9 @@ class LabelArrivalTest {
         Map<String, Long> predictionTimes = new HashMap<>();
         events.stream().filter(e -> e.kind() == EventKind.PREDICTION)
                 .forEach(e -> predictionTimes.put(e.predictionId(), e.eventTimeMillis()));
-        return events.stream().filter(e -> e.kind() == EventKind.LABEL && e.marks().isEmpty()
-                        || e.kind() == EventKind.LABEL && !e.has(EventMark.DUPLICATE_LABEL)
-                        && !e.has(EventMark.LABEL_BEFORE_PREDICTION))
+        // Originals only: duplicates come later by design, label-first labels have delay 0 by design.
+        return events.stream().filter(e -> e.kind() == EventKind.LABEL && e.malformation().isEmpty()
+                        && !e.has(EventMark.DUPLICATE_LABEL) && !e.has(EventMark.LABEL_BEFORE_PREDICTION))
                 .mapToLong(e -> e.eventTimeMillis() - predictionTimes.get(e.predictionId())).average().orElseThrow();
     }
 

@@ -71,4 +71,17 @@ class TrainingDatasetTest {
         assertThatThrownBy(() -> columns.numbers("home_ownership")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> columns.strings("annual_income")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theGeneratorsTrainingSetIsTheFraudModelsSeededFromItsSeed(@TempDir Path dir) {
+        TrafficGenerator generator = new TrafficGenerator(TrafficOptions.defaults(8));
+        Path file = dir.resolve("train.csv");
+        generator.writeTrainingCsv(file, 300);
+        CsvTable table = CsvTable.read(file);
+        TrainingColumns columns = generator.trainingColumns(DemoModel.FRAUD, 300);
+        assertThat(table.header()).containsExactlyElementsOf(TrafficGenerator.featureNames(DemoModel.FRAUD));
+        assertThat(table.requiredNumbers("amount")).containsExactly(columns.numbers("amount"));
+        assertThat(columns.numbers("amount"))
+                .containsExactly(TrainingDataset.columns(DemoModel.FRAUD, 300, TrainingDataset.trainingSeed(8)).numbers("amount"));
+    }
 }
