@@ -35,7 +35,7 @@ public final class AlertmanagerNotifier implements Notifier {
         this.context = Objects.requireNonNull(context, "context");
         String base = spec.url().toString();
         this.alertsUri = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + ALERTS_PATH);
-        this.sender = new HttpSender(spec.name(), context, new Redactor(List.of()));
+        this.sender = new HttpSender(spec.name(), context);
     }
 
     @Override

@@ -44,8 +44,9 @@ final class HttpSender {
     private final Clock clock;
     private final DoubleSupplier uniform;
 
-    HttpSender(String notifier, NotifierContext context, Redactor redactor) {
-        this(notifier, context.client(), context.retryPolicy(), context.listener(), redactor, context.clock(),
+    HttpSender(String notifier, NotifierContext context) {
+        this(notifier, context.client(), context.retryPolicy(), context.listener(), context.secrets().redactor(),
+                context.clock(),
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 

@@ -35,7 +35,7 @@ public final class PagerDutyNotifier implements Notifier {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.context = Objects.requireNonNull(context, "context");
         this.routingKey = context.secrets().resolve(spec.routingKey());
-        this.sender = new HttpSender(spec.name(), context, new Redactor(List.of(routingKey)));
+        this.sender = new HttpSender(spec.name(), context);
     }
 
     @Override

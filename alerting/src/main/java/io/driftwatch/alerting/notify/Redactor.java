@@ -14,8 +14,9 @@ final class Redactor {
 
     private final List<Secret> secrets;
 
+    /** @param secrets a live list (the resolver's), read at each call */
     Redactor(List<Secret> secrets) {
-        this.secrets = List.copyOf(secrets);
+        this.secrets = secrets;
     }
 
     String redact(String text) {

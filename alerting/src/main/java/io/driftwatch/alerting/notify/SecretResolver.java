@@ -6,17 +6,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
  * Resolves {@link SecretRef}s: environment variables through a lookup (the process environment in
  * production, a map in tests), files by reading them (trailing newlines dropped). Error messages name the
- * reference, never a value.
+ * reference, never a value. It remembers every secret it resolved, so that {@link #redactor()} can mask
+ * all of them in whatever any notifier logs (an error body may echo another notifier's secret).
  */
 public final class SecretResolver {
 
     private final UnaryOperator<String> environment;
+    private final List<Secret> resolved = new CopyOnWriteArrayList<>();
 
     public SecretResolver(UnaryOperator<String> environment) {
         this.environment = Objects.requireNonNull(environment, "environment");
@@ -49,6 +53,21 @@ public final class SecretResolver {
                 throw new IllegalArgumentException("secret " + ref + ": file " + ref.name() + " is empty");
             }
         }
-        return new Secret(ref, value);
+        Secret secret = new Secret(ref, value);
+        resolved.add(secret);
+        return secret;
+    }
+
+    /**
+     * Registers a part of a secret that is sensitive on its own (the token path of a Slack webhook URL), so
+     * the redactor masks it too.
+     */
+    void registerPart(Secret whole, String part) {
+        resolved.add(new Secret(whole.reference(), part));
+    }
+
+    /** Masks every secret this resolver has resolved, including ones resolved later. */
+    Redactor redactor() {
+        return new Redactor(resolved);
     }
 }

@@ -38,7 +38,11 @@ public final class SlackNotifier implements Notifier {
             throw new IllegalArgumentException("notifier " + spec.name() + ": " + spec.webhookUrl()
                     + " does not hold an http(s) URL");
         }
-        this.sender = new HttpSender(spec.name(), context, new Redactor(List.of(webhookUrl)));
+        // the path (/services/T…/B…/token) is the credential; mask it and its last segment on their own too
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        context.secrets().registerPart(webhookUrl, path);
+        context.secrets().registerPart(webhookUrl, path.substring(path.lastIndexOf('/') + 1));
+        this.sender = new HttpSender(spec.name(), context);
     }
 
     @Override

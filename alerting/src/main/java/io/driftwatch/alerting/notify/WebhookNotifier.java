@@ -39,7 +39,7 @@ public final class WebhookNotifier implements Notifier {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.context = Objects.requireNonNull(context, "context");
         this.hmacSecret = spec.hmacSecret().map(context.secrets()::resolve);
-        this.sender = new HttpSender(spec.name(), context, new Redactor(hmacSecret.stream().toList()));
+        this.sender = new HttpSender(spec.name(), context);
     }
 
     @Override
