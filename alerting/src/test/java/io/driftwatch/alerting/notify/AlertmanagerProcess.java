@@ -90,10 +90,15 @@ final class AlertmanagerProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -124,15 +129,24 @@ final class AlertmanagerProcess implements AutoCloseable {
         }
     }
 
+    /** Runs a command with its output in a temporary file (the test JVM's stdout belongs to failsafe). */
     private static int run(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
-        pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
-        Process p = pb.start();
-        if (!p.waitFor(INSTALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish in " + INSTALL_TIMEOUT);
+        Path output = Files.createTempFile("apt-get", ".log");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
+            Process p = pb.start();
+            if (!p.waitFor(INSTALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + INSTALL_TIMEOUT);
+            }
+            if (p.exitValue() != 0) {
+                System.err.println(String.join(" ", command) + " failed:\n" + Files.readString(output));
+            }
+            return p.exitValue();
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return p.exitValue();
     }
 
     private static int freePort() throws IOException {
