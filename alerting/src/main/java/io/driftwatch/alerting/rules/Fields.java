@@ -189,9 +189,4 @@ final class Fields {
     /** A value with the position it was written at. */
     record Located<T>(T value, SourcePosition position) {
     }
-
-    /** The set of keys, as a helper for {@link #of}. */
-    static Set<String> keys(String... keys) {
-        return Set.of(keys);
-    }
 }

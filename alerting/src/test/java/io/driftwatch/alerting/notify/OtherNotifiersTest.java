@@ -179,6 +179,28 @@ class OtherNotifiersTest {
     }
 
     @Test
+    void unsignedWebhookHasNoSignatureAndUnknownRoutesAreRejected() throws Exception {
+        RuleSet rules = RulesParser.parse("""
+                notifiers:
+                  - {name: hook, type: webhook, url: "%s"}
+                rules:
+                  - name: p99
+                    selector: {metric: latency}
+                    condition: {value: p99, op: ">", threshold: 1}
+                    severity: info
+                    routes: [hook]
+                """.formatted(server.url("/plain")), "plain.yaml");
+        Evaluator evaluator = new Evaluator(rules);
+        List<AlertGroup> groups = evaluator.group(evaluator.evaluate(List.of(new MetricObservation(MetricFamily.LATENCY,
+                new SeriesKey("m", "v", "", ""), "", T0, T0.plusSeconds(60), Map.of("p99", 2.0), false, ""))));
+        assertThat(new Dispatcher(notifiers(rules)).dispatch(groups).get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .singleElement().satisfies(r -> assertThat(r.delivered()).isTrue());
+        assertThat(only("/plain").header("X-Driftwatch-Signature")).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Dispatcher(Map.of()).dispatch(groups))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown notifier hook");
+    }
+
+    @Test
     void backoffGrowsWithJitterAndRetryAfterIsCapped() {
         RetryPolicy p = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(3));
         assertThat(p.backoff(1, () -> 0.0)).isEqualTo(Duration.ofMillis(50));
