@@ -43,7 +43,9 @@ public final class Dispatcher {
                     throw new IllegalArgumentException("rule " + group.rule() + " routes to unknown notifier " + route);
                 }
                 CompletableFuture<?> tail = tails.getOrDefault(route, CompletableFuture.completedFuture(null));
-                CompletableFuture<List<DeliveryResult>> next = tail.thenCompose(ignored -> notifier.deliver(group));
+                // a failed previous delivery (a bug, not an HTTP error: those are results) must not block later ones
+                CompletableFuture<List<DeliveryResult>> next = tail.handle((ignored, error) -> null)
+                        .thenCompose(ignored -> notifier.deliver(group));
                 tails.put(route, next);
                 parts.add(next);
             }
