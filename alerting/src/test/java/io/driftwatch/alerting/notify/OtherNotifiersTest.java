@@ -201,6 +201,33 @@ class OtherNotifiersTest {
     }
 
     @Test
+    void aFailedDeliveryDoesNotBlockTheNextOnTheSameNotifier() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Notifier flaky = new Notifier() {
+            @Override
+            public String name() {
+                return "hook";
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<List<DeliveryResult>> deliver(AlertGroup group) {
+                return calls.incrementAndGet() == 1
+                        ? java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("boom"))
+                        : java.util.concurrent.CompletableFuture.completedFuture(
+                                List.of(new DeliveryResult("hook", "g", DeliveryOutcome.DELIVERED, 1, 200)));
+            }
+        };
+        RuleSet rules = rules();
+        Dispatcher dispatcher = new Dispatcher(Map.of("slack", flaky, "hook", flaky, "am", flaky));
+        List<AlertGroup> groups = groups(rules);
+        var first = dispatcher.dispatch(groups);
+        var second = dispatcher.dispatch(groups);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .hasRootCauseMessage("boom");
+        assertThat(second.get(WAIT_SECONDS, TimeUnit.SECONDS)).hasSize(3).allSatisfy(r -> assertThat(r.delivered()).isTrue());
+    }
+
+    @Test
     void backoffGrowsWithJitterAndRetryAfterIsCapped() {
         RetryPolicy p = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(3));
         assertThat(p.backoff(1, () -> 0.0)).isEqualTo(Duration.ofMillis(50));
