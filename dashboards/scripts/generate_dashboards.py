@@ -36,6 +36,11 @@ RATE_BAD = 0.05
 # Latency bands for the p99 panels (ms); tune per model.
 LATENCY_WARN_MS = 100
 LATENCY_BAD_MS = 250
+# A model serving less than this many predictions per second over the range is flagged.
+MIN_THROUGHPUT_PER_SECOND = 0.01
+# Late events per time range worth a look / an incident.
+LATE_WARN = 1
+LATE_BAD = 100
 # Share of drift tests deciding drift.
 DRIFT_SHARE_WARN = 0.05
 DRIFT_SHARE_BAD = 0.2
@@ -54,6 +59,11 @@ def thresholds(*steps):
     for color, value in zip(colors[1:], steps):
         result.append({"color": color, "value": value})
     return {"mode": "absolute", "steps": result}
+
+
+def at_least(minimum):
+    """Red below minimum, green from it: for counts and rates that should never be zero."""
+    return {"mode": "absolute", "steps": [{"color": "red", "value": None}, {"color": "green", "value": minimum}]}
 
 
 def field_config(unit, steps=None, decimals=None, minimum=None, max_value=None, custom=None):
@@ -197,10 +207,10 @@ def fleet():
     panels = [
         g.panel("stat", "Models", "Models that reported predictions in the time range.", 6, 4,
                 [target(f"SELECT count(DISTINCT model_id) AS models {volume}", FORMAT_TABLE)],
-                field_config("none", decimals=0), stat_options()),
+                field_config("none", at_least(1), decimals=0), stat_options()),
         g.panel("stat", "Predictions", "Predictions over all models and versions in the time range.", 6, 4,
                 [target(f"SELECT sum(predictions) AS predictions {volume}", FORMAT_TABLE)],
-                field_config("short"), stat_options()),
+                field_config("short", at_least(1)), stat_options()),
         g.panel("stat", "Drifting tests", "Share of drift test results (all models, features and windows) that "
                 "decided drift.", 6, 4,
                 [target(f"SELECT countIf(drift) / count() AS drifting {drift}", FORMAT_TABLE)],
@@ -208,7 +218,7 @@ def fleet():
                 stat_options()),
         g.panel("stat", "Late events", "Events that arrived after their window closed and were not counted.", 6, 4,
                 [target(f"SELECT sum(late_events) AS late_events {volume}", FORMAT_TABLE)],
-                field_config("short"), stat_options()),
+                field_config("short", thresholds(LATE_WARN, LATE_BAD)), stat_options()),
         g.panel("table", "Models", "Per model: versions seen, predictions, late events, last window.", 12, 8,
                 [target(f"SELECT model_id, arrayStringConcat(arraySort(groupUniqArray(model_version)), ', ') AS "
                         f"versions, sum(predictions) AS predictions, sum(late_events) AS late_events, "
@@ -247,7 +257,7 @@ def model():
     panels = [
         g.panel("stat", "Predictions", "Predictions of the selected versions and segment in the time range.", 6, 4,
                 [target(f"SELECT sum(predictions) AS predictions {volume}", FORMAT_TABLE)],
-                field_config("short"), stat_options()),
+                field_config("short", at_least(1)), stat_options()),
         g.panel("stat", "Worst p99 latency", "Highest window p99 latency in the time range.", 6, 4,
                 [target(f"SELECT max(p99_ms) AS p99_ms {latency}", FORMAT_TABLE)],
                 field_config("ms", thresholds(LATENCY_WARN_MS, LATENCY_BAD_MS)), stat_options()),
@@ -259,7 +269,7 @@ def model():
                 6, 4,
                 [target(f"SELECT sum(predictions) / greatest(1, dateDiff('second', $__fromTime, $__toTime)) AS "
                         f"predictions_per_second {volume}", FORMAT_TABLE)],
-                field_config("reqps", decimals=2), stat_options()),
+                field_config("reqps", at_least(MIN_THROUGHPUT_PER_SECOND), decimals=2), stat_options()),
         g.panel("timeseries", "Throughput per version", "Predictions per second per version and time bucket "
                 "($__interval_s seconds per bucket).", 12, 8,
                 [target(f"SELECT $__timeInterval(window_start) AS time, model_version, sum(predictions) / "
@@ -351,7 +361,7 @@ def data_quality():
         g.panel("table", "Issue rates per feature", "Per feature over the time range: observations and the share "
                 "that was null, NaN, infinite, out of the reference range, an unseen category or of the wrong type.",
                 24, 9,
-                [target(f"SELECT feature, sum(seen) AS seen, sum(null_count) / sum(seen) AS null_rate, "
+                [target(f"SELECT feature, sum(seen) AS observations, sum(null_count) / sum(seen) AS null_rate, "
                         f"sum(nan_count) / sum(seen) AS nan_rate, sum(infinite_count) / sum(seen) AS infinite_rate, "
                         f"sum(out_of_range_count) / sum(seen) AS out_of_range_rate, sum(unseen_category_count) / "
                         f"sum(seen) AS unseen_category_rate, sum(type_mismatch_count) / sum(seen) AS "
