@@ -18,10 +18,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Writes a self-contained HTML drift report of one model from the ClickHouse result tables. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report",
         description = "Write a self-contained HTML report (drift table, statistic and reference charts, latency,"
                 + " data quality) of one model over a time range.")
 final class ReportCommand implements Callable<Integer> {
+
+    // Not mixinStandardHelpOptions: its -V/--version would clash with --version (the model version).
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Mixin
     ClickHouseConnectionOptions clickhouse;

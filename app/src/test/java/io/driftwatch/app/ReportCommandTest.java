@@ -24,6 +24,13 @@ class ReportCommandTest {
     }
 
     @Test
+    void helpNamesTheModelVersionOption() {
+        CliRun run = CliRun.of("report", "--help");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("--version=<version>").contains("Model version");
+    }
+
+    @Test
     void modelIsRequired() {
         CliRun run = CliRun.of("report", "--from", "2026-11-01T00:00:00Z", "--to", "2026-11-02T00:00:00Z",
                 "-o", "target/never.html");
