@@ -1,5 +1,6 @@
 package io.driftwatch.app;
 
+import io.driftwatch.app.demorun.DemoCommand;
 import io.driftwatch.app.stack.StackCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +8,9 @@ import picocli.CommandLine.Command;
 /** The {@code driftwatch} command line. Subcommands live in their own classes. */
 @Command(name = "driftwatch", mixinStandardHelpOptions = true, version = "driftwatch 0.1.0",
         description = "Real-time ML model monitoring on Apache Flink.",
-        subcommands = {StackCommand.class, MigrateCommand.class, SqlCommand.class, DriftCommand.class, EvaluateCommand.class, DetectCommand.class, BaselineCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StackCommand.class, MigrateCommand.class, SqlCommand.class, DemoCommand.class, BaselineCommand.class,
+                DriftCommand.class, EvaluateCommand.class, DetectCommand.class, ReportCommand.class, RulesCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
