@@ -1,0 +1,25 @@
+package io.driftwatch.flink.telemetry;
+
+/**
+ * Names of the Flink metrics the pipeline's operators register, all under the group {@value #GROUP}.
+ * Per-reason counters sit in a sub-group {@value #REASON_TAG} = reason id, which reporters turn into a tag.
+ */
+public final class PipelineMetrics {
+    public static final String GROUP = "driftwatch";
+    public static final String REASON_TAG = "reason";
+    /** Records read from the predictions topic. */
+    public static final String EVENTS_IN = "events_in";
+    /** Records that failed to parse, per reason. */
+    public static final String PARSE_ERRORS = "parse_errors";
+    /** Dead letters routed to the dead-letter outputs. */
+    public static final String DEAD_LETTERED = "dead_lettered";
+    /** Valid events that arrived after their window had fired (to the late side output). */
+    public static final String LATE_EVENTS = "late_events";
+    public static final String WINDOWS_EMITTED = "windows_emitted";
+    /** Windows emitted without any reference (volume, latency and quality only). */
+    public static final String WINDOWS_WITHOUT_BASELINE = "windows_without_baseline";
+    /** Feature values ignored because the model exceeded {@code limits.max_features}. */
+    public static final String FEATURE_OVERFLOW = "feature_overflow";
+
+    private PipelineMetrics() {}
+}
