@@ -184,7 +184,8 @@ public final class WindowAggregator
         if (previous != null) {
             ctx.timerService().deleteEventTimeTimer(previous);
         }
-        long expiresAt = settings.fireTime(start) + rolling * size;
+        // One past a fire time, so it never coincides with (and deleting it never removes) a window's timer.
+        long expiresAt = settings.fireTime(start) + rolling * size + 1;
         expiry.update(expiresAt);
         ctx.timerService().registerEventTimeTimer(expiresAt);
     }
