@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.performance;
 
+import io.driftwatch.detectors.state.StateBytes;
 import io.driftwatch.detectors.state.MergeableState;
 import java.nio.ByteBuffer;
 
@@ -139,11 +140,9 @@ public final class BinaryClassificationAccumulator implements MergeableState<Bin
 
     /** Inverts {@link #toBytes()}; @throws IllegalArgumentException on an unknown version or bad encoding. */
     public static BinaryClassificationAccumulator fromBytes(byte[] bytes) {
-        return StateCodec.decode(TYPE, () -> {
-            ByteBuffer in = StateCodec.open(bytes, FORMAT_VERSION, TYPE);
+        return StateBytes.decode(bytes, FORMAT_VERSION, TYPE, in -> {
             BinaryTally tally = BinaryTally.read(in);
             ScoreHistogram histogram = ScoreHistogram.read(in, MAX_HISTOGRAM_BINS);
-            StateCodec.requireFullyRead(in, TYPE);
             if (histogram.total() != tally.count()) {
                 throw new IllegalArgumentException(TYPE + " encoding: histogram and tally counts differ");
             }

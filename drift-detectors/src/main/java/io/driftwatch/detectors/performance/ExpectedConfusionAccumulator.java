@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.performance;
 
+import io.driftwatch.detectors.state.StateBytes;
 import io.driftwatch.detectors.state.MergeableState;
 import java.nio.ByteBuffer;
 
@@ -80,14 +81,12 @@ public final class ExpectedConfusionAccumulator implements MergeableState<Expect
 
     /** Inverts {@link #toBytes()}; @throws IllegalArgumentException on an unknown version or bad encoding. */
     public static ExpectedConfusionAccumulator fromBytes(byte[] bytes) {
-        return StateCodec.decode(TYPE, () -> {
-            ByteBuffer in = StateCodec.open(bytes, FORMAT_VERSION, TYPE);
+        return StateBytes.decode(bytes, FORMAT_VERSION, TYPE, in -> {
             ExpectedConfusionAccumulator state = new ExpectedConfusionAccumulator(in.getDouble());
             state.predictedPositive = in.getLong();
             state.predictedNegative = in.getLong();
             state.scoreSumPositive = in.getDouble();
             state.scoreSumNegative = in.getDouble();
-            StateCodec.requireFullyRead(in, TYPE);
             if (state.predictedPositive < 0 || state.predictedNegative < 0) {
                 throw new IllegalArgumentException(TYPE + " encoding has a negative count");
             }

@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.performance;
 
+import io.driftwatch.detectors.state.StateBytes;
 import io.driftwatch.detectors.state.MergeableState;
 import java.nio.ByteBuffer;
 
@@ -150,8 +151,7 @@ public final class MulticlassAccumulator implements MergeableState<MulticlassAcc
 
     /** Inverts {@link #toBytes()}; @throws IllegalArgumentException on an unknown version or bad encoding. */
     public static MulticlassAccumulator fromBytes(byte[] bytes) {
-        return StateCodec.decode(TYPE, () -> {
-            ByteBuffer in = StateCodec.open(bytes, FORMAT_VERSION, TYPE);
+        return StateBytes.decode(bytes, FORMAT_VERSION, TYPE, in -> {
             MulticlassAccumulator state = new MulticlassAccumulator(in.getInt());
             int nonZero = in.getInt();
             if (nonZero < 0 || nonZero > state.counts.length) {
@@ -168,7 +168,6 @@ public final class MulticlassAccumulator implements MergeableState<MulticlassAcc
                 state.counts[cell] = count;
                 state.total += count;
             }
-            StateCodec.requireFullyRead(in, TYPE);
             return state;
         });
     }

@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.performance;
 
+import io.driftwatch.detectors.state.StateBytes;
 import io.driftwatch.detectors.state.MergeableState;
 import java.nio.ByteBuffer;
 
@@ -103,8 +104,7 @@ public final class RegressionAccumulator implements MergeableState<RegressionAcc
 
     /** Inverts {@link #toBytes()}; @throws IllegalArgumentException on an unknown version or bad encoding. */
     public static RegressionAccumulator fromBytes(byte[] bytes) {
-        return StateCodec.decode(TYPE, () -> {
-            ByteBuffer in = StateCodec.open(bytes, FORMAT_VERSION, TYPE);
+        return StateBytes.decode(bytes, FORMAT_VERSION, TYPE, in -> {
             RegressionAccumulator state = new RegressionAccumulator();
             state.count = in.getLong();
             state.absoluteErrorSum = in.getDouble();
@@ -112,7 +112,6 @@ public final class RegressionAccumulator implements MergeableState<RegressionAcc
             state.relativeErrorSum = in.getDouble();
             state.meanTrue = in.getDouble();
             state.centredSquaresTrue = in.getDouble();
-            StateCodec.requireFullyRead(in, TYPE);
             if (state.count < 0) {
                 throw new IllegalArgumentException(TYPE + " encoding has a negative count");
             }

@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.sketch;
 
+import io.driftwatch.detectors.state.StateBytes;
 import io.driftwatch.detectors.state.MergeableState;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -36,7 +37,7 @@ public final class BinCounts implements MergeableState<BinCounts> {
         }
         double[] copy = interiorEdges.clone();
         for (int i = 0; i < copy.length; i++) {
-            StateBytes.requireFinite(copy[i], "bin edge " + i);
+            SketchChecks.requireFinite(copy[i], "bin edge " + i);
             copy[i] += 0.0; // normalizes -0.0 to 0.0, so equal edge sets compare equal
             if (i > 0 && !(copy[i - 1] < copy[i])) {
                 throw new IllegalArgumentException("bin edges must be strictly increasing, but edge " + (i - 1)

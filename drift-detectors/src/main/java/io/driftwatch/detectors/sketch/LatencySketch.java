@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.sketch;
 
+import io.driftwatch.detectors.state.StateBytes;
 import com.datadoghq.sketch.ddsketch.DDSketchWithExactSummaryStatistics;
 import com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput;
 import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
@@ -79,7 +80,7 @@ public final class LatencySketch implements MergeableState<LatencySketch> {
 
     /** The {@code q}-quantile within the relative accuracy (numpy's 'lower' definition), NaN when empty. */
     public double quantile(double q) {
-        StateBytes.requireProbability(q);
+        SketchChecks.requireProbability(q);
         return isEmpty() ? Double.NaN : sketch.getValueAtQuantile(q);
     }
 

@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.sketch;
 
+import io.driftwatch.detectors.state.StateBytes;
 import io.driftwatch.detectors.state.MergeableState;
 import io.driftwatch.detectors.state.SketchDefaults;
 import java.nio.ByteBuffer;
@@ -39,8 +40,8 @@ public final class NumericWindowState implements MergeableState<NumericWindowSta
 
     private NumericWindowState(double referenceMin, double referenceMax, BinCounts bins, QuantileSketch sketch,
                                Moments moments, QualityCounters quality) {
-        StateBytes.requireFinite(referenceMin, "reference min");
-        StateBytes.requireFinite(referenceMax, "reference max");
+        SketchChecks.requireFinite(referenceMin, "reference min");
+        SketchChecks.requireFinite(referenceMax, "reference max");
         if (referenceMin > referenceMax) {
             throw new IllegalArgumentException(
                     "reference min " + referenceMin + " exceeds reference max " + referenceMax);

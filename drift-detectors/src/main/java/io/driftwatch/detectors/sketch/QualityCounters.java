@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.sketch;
 
+import io.driftwatch.detectors.state.StateBytes;
 import io.driftwatch.detectors.state.MergeableState;
 import java.nio.ByteBuffer;
 

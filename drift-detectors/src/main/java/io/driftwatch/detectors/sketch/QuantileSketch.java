@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.sketch;
 
+import io.driftwatch.detectors.state.StateBytes;
 import static org.apache.datasketches.quantilescommon.QuantileSearchCriteria.INCLUSIVE;
 
 import io.driftwatch.detectors.state.MergeableState;
@@ -87,7 +88,7 @@ public final class QuantileSketch implements MergeableState<QuantileSketch> {
 
     /** Approximate {@code q}-quantile ({@code inverted_cdf} definition), NaN when empty. */
     public double quantile(double q) {
-        StateBytes.requireProbability(q);
+        SketchChecks.requireProbability(q);
         return sketch.isEmpty() ? Double.NaN : sketch.getQuantile(q, INCLUSIVE);
     }
 
