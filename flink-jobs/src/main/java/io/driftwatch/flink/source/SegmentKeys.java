@@ -1,5 +1,6 @@
 package io.driftwatch.flink.source;
 
+import io.driftwatch.schemas.tables.WindowKey;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
 public final class SegmentKeys {
 
     /** Segment of events without segment values: all of the model's traffic. */
-    public static final String ALL = "all";
+    public static final String ALL = WindowKey.ALL_TRAFFIC;
     public static final char SEPARATOR = '\u001F';
     private static final int KEY_PARTS = 3;
 
