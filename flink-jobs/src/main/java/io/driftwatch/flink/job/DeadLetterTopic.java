@@ -18,18 +18,35 @@ public final class DeadLetterTopic {
     private DeadLetterTopic() {}
 
     public static KafkaSink<DeadLetterRecord> sink(KafkaConfig kafka) {
-        SerializationSchema<DeadLetterRecord> value = r -> r.toDeadLetter().toJson();
-        SerializationSchema<DeadLetterRecord> key = r -> (r.sourceTopic + "/" + r.sourcePartition + "/" + r.sourceOffset)
-                .getBytes(StandardCharsets.UTF_8);
         return KafkaSink.<DeadLetterRecord>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
                 .setKafkaProducerConfig(kafka.properties().toProperties())
                 .setRecordSerializer(KafkaRecordSerializationSchema.<DeadLetterRecord>builder()
                         .setTopic(kafka.deadLetterTopic())
-                        .setKeySerializationSchema(key)
-                        .setValueSerializationSchema(value)
+                        .setKeySerializationSchema(new Coordinates())
+                        .setValueSerializationSchema(new Json())
                         .build())
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
+    }
+
+    /** The dead letter's JSON ({@code DeadLetter.toJson()}). */
+    static final class Json implements SerializationSchema<DeadLetterRecord> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public byte[] serialize(DeadLetterRecord r) {
+            return r.toDeadLetter().toJson();
+        }
+    }
+
+    /** {@code topic/partition/offset} of the rejected record. */
+    static final class Coordinates implements SerializationSchema<DeadLetterRecord> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public byte[] serialize(DeadLetterRecord r) {
+            return (r.sourceTopic + "/" + r.sourcePartition + "/" + r.sourceOffset).getBytes(StandardCharsets.UTF_8);
+        }
     }
 }

@@ -16,14 +16,15 @@ import io.driftwatch.flink.window.WindowAggregator;
 import io.driftwatch.flink.window.WindowEmitter;
 import io.driftwatch.flink.window.WindowSettings;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
+import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 /**
  * The Driftwatch streaming topology, built on a given environment from a {@link DriftwatchConfig} and
@@ -64,6 +65,16 @@ public final class DriftwatchJob {
 
     private DriftwatchJob() {}
 
+    /** An empty update stream (Flink cannot build a source from an empty collection). */
+    static final class NoUpdates implements FlatMapFunction<Long, BaselineUpdate> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void flatMap(Long ignored, Collector<BaselineUpdate> out) {
+            // emits nothing: without an update stream, baselines come from the loader only
+        }
+    }
+
     /** Builds the topology; attach sinks with {@link #sinkTo}. */
     public static Outputs topology(StreamExecutionEnvironment env, DriftwatchConfig config, Inputs inputs) {
         WindowSettings settings = WindowSettings.from(config);
@@ -73,7 +84,8 @@ public final class DriftwatchJob {
                 .uid("predictions-source")
                 .process(new DeadLetterRouter()).name("route-dead-letters").uid("route-dead-letters");
         DataStream<BaselineUpdate> updates = inputs.baselineUpdates() != null ? inputs.baselineUpdates()
-                : env.fromData(List.of(), TypeInformation.of(BaselineUpdate.class)).name("no-baseline-updates");
+                : env.fromSequence(0, 0).flatMap(new NoUpdates()).returns(TypeInformation.of(BaselineUpdate.class))
+                .name("no-baseline-updates");
         SingleOutputStreamOperator<FeatureDriftRow> drift = observations
                 .keyBy(Observation::windowKey)
                 .connect(updates.broadcast(WindowAggregator.BASELINES))

@@ -16,6 +16,8 @@ public final class PredictionSources {
      * A builder for the configured predictions topic, brokers, group and client properties, starting from the
      * group's committed offsets (earliest when none); callers may change offsets or make it bounded.
      */
+    // The connector's only committed-offsets-with-fallback API takes Kafka's deprecated OffsetResetStrategy.
+    @SuppressWarnings("deprecation")
     public static KafkaSourceBuilder<SourceEvent> kafka(DriftwatchConfig config) {
         KafkaConfig kafka = config.kafka();
         KafkaSourceBuilder<SourceEvent> builder = KafkaSource.<SourceEvent>builder()
