@@ -1,6 +1,5 @@
 package io.driftwatch.flink.window;
 
-import io.driftwatch.detectors.profile.BinEdges;
 import io.driftwatch.detectors.sketch.NumericWindowState;
 import io.driftwatch.flink.config.BinningStrategy;
 
@@ -32,11 +31,18 @@ final class RollingFrames {
         return FeatureState.framedNumeric(interior, min, max);
     }
 
-    /** Interior edges of non-decreasing cut points {@code min, c1, ..., max}: ties collapsed, outer edges dropped. */
+    /**
+     * Interior edges from non-decreasing cut points {@code min, c1, ..., c(bins-1), max}: the inner cuts with
+     * ties collapsed (as {@code Binning.Quantiles} places a profile's edges; the outer bins stay open).
+     */
     static double[] interiorOf(double[] cuts) {
-        if (cuts[0] == cuts[cuts.length - 1]) {
-            return new double[] {cuts[0]};
+        double[] kept = new double[cuts.length - 2];
+        int n = 0;
+        for (int i = 1; i < cuts.length - 1; i++) {
+            if (n == 0 || cuts[i] != kept[n - 1]) {
+                kept[n++] = cuts[i];
+            }
         }
-        return BinEdges.collapsing(cuts).interiorEdges();
+        return java.util.Arrays.copyOf(kept, n);
     }
 }
