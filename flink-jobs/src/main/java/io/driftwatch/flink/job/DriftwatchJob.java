@@ -3,6 +3,7 @@ package io.driftwatch.flink.job;
 import io.driftwatch.flink.config.DriftwatchConfig;
 import io.driftwatch.flink.drift.BaselineLoader;
 import io.driftwatch.flink.drift.BaselineUpdate;
+import io.driftwatch.flink.drift.BaselineUpdates;
 import io.driftwatch.flink.drift.DriftEvaluator;
 import io.driftwatch.flink.rows.DataQualityRow;
 import io.driftwatch.flink.rows.FeatureDriftRow;
@@ -34,7 +35,7 @@ import org.apache.flink.util.Collector;
  * predictions (KafkaSource, parse in deserializer, watermarks per partition)
  *   -> DeadLetterRouter --dead letters--> dead-letter topic + dead_letters table
  *   -> keyBy(model, version, segment)
- *   -> connect(baseline updates, broadcast) -> WindowAggregator
+ *   -> connect(baseline updates, broadcast; watermark MAX so they never hold windows back) -> WindowAggregator
  *        main: feature_drift | side: volume, latency, data_quality, late (counted)
  * </pre>
  */
@@ -83,9 +84,11 @@ public final class DriftwatchJob {
                 .fromSource(inputs.predictions(), EventTimes.watermarks(config.windows()), "predictions")
                 .uid("predictions-source")
                 .process(new DeadLetterRouter()).name("route-dead-letters").uid("route-dead-letters");
-        DataStream<BaselineUpdate> updates = inputs.baselineUpdates() != null ? inputs.baselineUpdates()
+        DataStream<BaselineUpdate> updates = (inputs.baselineUpdates() != null ? inputs.baselineUpdates()
                 : env.fromSequence(0, 0).flatMap(new NoUpdates()).returns(TypeInformation.of(BaselineUpdate.class))
-                .name("no-baseline-updates");
+                .name("no-baseline-updates"))
+                .assignTimestampsAndWatermarks(BaselineUpdates.neverHoldingBackWindows())
+                .name("baseline-updates-watermarks");
         SingleOutputStreamOperator<FeatureDriftRow> drift = observations
                 .keyBy(Observation::windowKey)
                 .connect(updates.broadcast(WindowAggregator.BASELINES))

@@ -14,6 +14,8 @@ import io.driftwatch.detectors.profile.ReferenceProfile;
 import io.driftwatch.flink.baseline.BaselineStore;
 import io.driftwatch.flink.config.ConfigLoader;
 import io.driftwatch.flink.config.DriftwatchConfig;
+import io.driftwatch.flink.drift.BaselineUpdate;
+import io.driftwatch.flink.drift.BaselineUpdates;
 import io.driftwatch.flink.drift.ClickHouseBaselineLoader;
 import io.driftwatch.flink.source.PredictionSources;
 import io.driftwatch.localstack.clickhouse.EmbeddedClickHouse;
@@ -35,10 +37,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,12 +65,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The whole job on real Kafka, a MiniCluster and ClickHouse: 2 models x 2 segments x 3 windows of known
  * data (one feature shifted in one segment's last window), malformed records, baselines stored through
  * {@link BaselineStore}; every drift row is checked against drift-detectors on the same data, and a second
- * run over the same topic leaves the aggregates (read with FINAL) unchanged.
+ * run over the same topic (this time also receiving the baselines as JSON updates on a topic, broadcast)
+ * leaves the aggregates (read with FINAL) unchanged.
  */
 class DriftwatchJobITCase {
 
     private static final String TOPIC = "it-predictions";
     private static final String DEAD_LETTER_TOPIC = "it-dead-letters";
+    private static final String BASELINE_TOPIC = "it-baselines";
     private static final String DATABASE = Migrator.DEFAULT_DATABASE;
     private static final long BASE = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
     private static final long SIZE = 60_000;
@@ -104,6 +110,7 @@ class DriftwatchJobITCase {
         clickhouse = EmbeddedClickHouse.start();
         kafka.createTopic(TOPIC, 2, Map.of("retention.ms", "-1"));
         kafka.createTopic(DEAD_LETTER_TOPIC, 1, Map.of("retention.ms", "-1"));
+        kafka.createTopic(BASELINE_TOPIC, 1, Map.of("retention.ms", "-1"));
         try (Connection connection = clickhouse.openConnection()) {
             Migrator.driftwatch().migrate(connection);
         }
@@ -125,6 +132,7 @@ class DriftwatchJobITCase {
             store.save(model, "v1", profiles, "it");
             baselines.put(model, profiles);
         }
+        publishBaselines();
         produce(random);
     }
 
@@ -148,6 +156,19 @@ class DriftwatchJobITCase {
                 + "\",\"model_version\":\"v1\",\"timestamp\":\"" + Instant.ofEpochMilli(time) + "\",\"features\":{"
                 + "\"amount\":" + amount + ",\"channel\":\"" + channel + "\"},\"score\":" + score
                 + ",\"latency_ms\":" + latency + ",\"segment\":{\"country\":\"" + country + "\"}}";
+    }
+
+    /** The same baselines as {@link BaselineUpdate} JSON on the update topic (read by the second run). */
+    private static void publishBaselines() throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (KafkaProducer<byte[], byte[]> producer =
+                     new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (String model : MODELS) {
+                producer.send(new ProducerRecord<>(BASELINE_TOPIC,
+                        BaselineUpdate.of(model, "v1", "topic-" + model, baselines.get(model)).toJson())).get();
+            }
+        }
     }
 
     private static void produce(Random random) throws Exception {
@@ -195,16 +216,21 @@ class DriftwatchJobITCase {
         return new ConfigLoader().parse(yaml, "it");
     }
 
-    private static void runJob(String group) throws Exception {
+    /** Runs the job; with {@code broadcastBaselines} the stored baselines also arrive as updates on a topic. */
+    private static void runJob(String group, boolean broadcastBaselines) throws Exception {
         DriftwatchConfig config = config();
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
+        DataStream<BaselineUpdate> updates = !broadcastBaselines ? null : env.fromSource(
+                BaselineUpdates.kafka(kafka.bootstrapServers(), BASELINE_TOPIC, group)
+                        .setBounded(OffsetsInitializer.latest()).build(),
+                WatermarkStrategy.noWatermarks(), "baseline-updates");
         DriftwatchJob.Inputs inputs = new DriftwatchJob.Inputs(
                 PredictionSources.kafka(config).setGroupId(group).setStartingOffsets(OffsetsInitializer.earliest())
                         .setBounded(OffsetsInitializer.latest()).build(),
-                null, new ClickHouseBaselineLoader(clickhouse.jdbcUrl(), clickhouse.user(), clickhouse.password(),
+                updates, new ClickHouseBaselineLoader(clickhouse.jdbcUrl(), clickhouse.user(), clickhouse.password(),
                 DATABASE));
         DriftwatchJob.build(env, config, inputs, ResultSinks.clickHouse(config), DeadLetterTopic.sink(config.kafka()));
         env.execute("driftwatch-it-" + group);
@@ -234,7 +260,7 @@ class DriftwatchJobITCase {
     @Test
     @Timeout(180)
     void windowsOfKnownDataBecomeExactRowsAndAReplayDoesNotDoubleThem() throws Exception {
-        runJob("it-run-1");
+        runJob("it-run-1", false);
         Map<String, double[]> first;
         long volumeRows;
         try (Connection c = clickhouse.openConnection(); Statement st = c.createStatement()) {
@@ -260,7 +286,7 @@ class DriftwatchJobITCase {
         }
         assertThat(deadLetterTopicReasons()).isEqualTo(expectedReasons());
 
-        runJob("it-run-2");
+        runJob("it-run-2", true);
         try (Connection c = clickhouse.openConnection(); Statement st = c.createStatement()) {
             Map<String, double[]> second = featureDrift(st);
             assertThat(second.keySet()).isEqualTo(first.keySet());
