@@ -1,6 +1,10 @@
 package io.driftwatch.flink.job;
 
+import io.driftwatch.flink.config.ClickHouseConfig;
 import io.driftwatch.flink.config.DriftwatchConfig;
+import io.driftwatch.flink.config.KafkaConfig;
+import io.driftwatch.flink.drift.ClickHouseBaselineLoader;
+import io.driftwatch.flink.source.PredictionSources;
 import io.driftwatch.flink.drift.BaselineLoader;
 import io.driftwatch.flink.drift.BaselineUpdate;
 import io.driftwatch.flink.drift.BaselineUpdates;
@@ -18,6 +22,7 @@ import io.driftwatch.flink.window.WindowEmitter;
 import io.driftwatch.flink.window.WindowSettings;
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -109,6 +114,24 @@ public final class DriftwatchJob {
         if (deadLetterTopic != null) {
             outputs.deadLetters().sinkTo(deadLetterTopic).name("dead-letter-topic").uid("sink-dead-letter-topic");
         }
+    }
+
+    /**
+     * The production job from the config alone: predictions from the configured topic, baseline updates from
+     * {@value BaselineUpdates#DEFAULT_TOPIC}, stored baselines from ClickHouse, results to ClickHouse and
+     * dead letters to the configured topic and table.
+     */
+    public static Outputs production(StreamExecutionEnvironment env, DriftwatchConfig config) {
+        KafkaConfig kafka = config.kafka();
+        ClickHouseConfig clickhouse = config.clickhouse();
+        DataStream<BaselineUpdate> updates = env.fromSource(BaselineUpdates
+                        .kafka(kafka.bootstrapServers(), BaselineUpdates.DEFAULT_TOPIC, kafka.consumerGroup() + "-baselines")
+                        .setProperties(kafka.properties().toProperties()).build(),
+                WatermarkStrategy.noWatermarks(), "baseline-updates").uid("baseline-updates-source");
+        BaselineLoader loader = new ClickHouseBaselineLoader(ResultSinks.jdbcUrl(clickhouse.url()), clickhouse.user(),
+                clickhouse.password() == null ? "" : clickhouse.password().reveal(), clickhouse.database());
+        Inputs inputs = new Inputs(PredictionSources.kafka(config).build(), updates, loader);
+        return build(env, config, inputs, ResultSinks.clickHouse(config), DeadLetterTopic.sink(kafka));
     }
 
     /** The whole job: checkpointing, topology and sinks. */

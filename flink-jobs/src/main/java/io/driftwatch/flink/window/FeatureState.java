@@ -184,13 +184,9 @@ public final class FeatureState {
     @Override
     public boolean equals(Object o) {
         return o instanceof FeatureState f && framed == f.framed && pendingNulls == f.pendingNulls
-                && Objects.equals(numeric == null ? null : bytes(numeric.toBytes()), f.numeric == null ? null : bytes(f.numeric.toBytes()))
-                && Objects.equals(categorical == null ? null : bytes(categorical.toBytes()),
-                f.categorical == null ? null : bytes(f.categorical.toBytes()));
-    }
-
-    private static String bytes(byte[] b) {
-        return Arrays.toString(b);
+                && Arrays.equals(numeric == null ? null : numeric.toBytes(), f.numeric == null ? null : f.numeric.toBytes())
+                && Arrays.equals(categorical == null ? null : categorical.toBytes(),
+                f.categorical == null ? null : f.categorical.toBytes());
     }
 
     @Override

@@ -246,4 +246,47 @@ class WindowAggregatorTest {
                 .allMatch(r -> r.baselineKind() == BaselineKind.TRAINING && r.baselineId().equals("training-1"));
         h.close();
     }
+
+    @Test
+    void baselineArrivingMidWindowAppliesFromTheNextWindowAndAnEmptyUpdateRemovesIt() throws Exception {
+        var h = harness(BaselineLoader.NONE);
+        List<Observation> w0 = window("m", 0, normal(N, 0.0), countries(N, null));
+        h.processElement1(new StreamRecord<>(w0.get(0), w0.get(0).eventTimeMillis));
+        h.processElement2(new StreamRecord<>(baseline()));
+        for (Observation o : w0.subList(1, w0.size())) {
+            h.processElement1(new StreamRecord<>(o, o.eventTimeMillis));
+        }
+        for (Observation o : window("m", SIZE, normal(N, 0.0), countries(N, null))) {
+            h.processElement1(new StreamRecord<>(o, o.eventTimeMillis));
+        }
+        h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(2 * SIZE - 1 + LATENESS));
+        List<FeatureDriftRow> rows = h.extractOutputValues();
+        assertThat(rows).noneMatch(r -> r.window().windowStart() == 0 && r.subject() == Subject.FEATURE);
+        assertThat(rows).filteredOn(r -> r.window().windowStart() == SIZE && r.subject() == Subject.FEATURE)
+                .isNotEmpty().allMatch(r -> r.baselineKind() == BaselineKind.TRAINING);
+
+        h.processElement2(new StreamRecord<>(BaselineUpdate.of("m", "v1", "removed", Map.of())));
+        for (Observation o : window("m", 2 * SIZE, normal(N, 0.0), countries(N, null))) {
+            h.processElement1(new StreamRecord<>(o, o.eventTimeMillis));
+        }
+        h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
+        assertThat(h.extractOutputValues()).filteredOn(r -> r.window().windowStart() == 2 * SIZE)
+                .noneMatch(r -> r.baselineKind() == BaselineKind.TRAINING);
+        h.close();
+    }
+
+    @Test
+    void eventsWithinAllowedLatenessStillCountInTheirWindow() throws Exception {
+        var h = harness(BaselineLoader.NONE);
+        Observation onTime = Observations.of("m", "all", 10_000, 0.5, 1.0, 0.0, "DE");
+        Observation late = Observations.of("m", "all", 30_000, 0.5, 1.0, 0.0, "DE");
+        h.processElement1(new StreamRecord<>(onTime, onTime.eventTimeMillis));
+        h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(SIZE + LATENESS / 2));
+        h.processElement1(new StreamRecord<>(late, late.eventTimeMillis));
+        h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
+        assertThat(h.getSideOutput(WindowAggregator.LATE)).isNull();
+        assertThat(h.getSideOutput(WindowAggregator.VOLUME)).extracting(r -> r.getValue().predictions())
+                .containsExactly(2L);
+        h.close();
+    }
 }
