@@ -70,6 +70,7 @@ public final class WindowAggregator
     private transient Counter late;
     private transient Counter windowsEmitted;
     private transient Counter withoutBaseline;
+    private transient Counter featureOverflow;
 
     public WindowAggregator(WindowSettings settings, WindowEmitter emitter, BaselineLoader loader) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -95,6 +96,7 @@ public final class WindowAggregator
         late = group.counter(PipelineMetrics.LATE_EVENTS);
         windowsEmitted = group.counter(PipelineMetrics.WINDOWS_EMITTED);
         withoutBaseline = group.counter(PipelineMetrics.WINDOWS_WITHOUT_BASELINE);
+        featureOverflow = group.counter(PipelineMetrics.FEATURE_OVERFLOW);
     }
 
     @Override
@@ -158,6 +160,7 @@ public final class WindowAggregator
         ctx.output(LATENCY, results.latency());
         results.quality().forEach(row -> ctx.output(QUALITY, row));
         windowsEmitted.inc();
+        featureOverflow.inc(acc.featureOverflow());
         if (!results.hadReference()) {
             withoutBaseline.inc();
         }
