@@ -25,6 +25,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -35,7 +36,9 @@ import org.apache.flink.util.OutputTag;
  * <p>Keyed state: {@code windows} (window start to {@link WindowAccumulator}) with one event-time timer per
  * window at {@link WindowSettings#fireTime} ({@code end - 1 + allowed lateness}); when it fires the window's
  * rows are emitted (drift rows on the main output, volume, latency and quality on side outputs) and its
- * entry removed. An event whose window has already fired goes to {@link #LATE} and is counted. Keys without
+ * entry removed. An event whose window has already fired goes to {@link #LATE}, is counted in a metric and,
+ * while the window's volume row is remembered ({@code fired-volumes}, as long as the rolling history), in
+ * that row's {@code late_events}, re-emitted (see {@link #tallyLate}). Keys without
  * a stored baseline also keep {@code history} (their last N framed windows, the rolling reference) and
  * {@code rollingFrame} (the template new windows are framed with); keys with one keep only the score part.
  * Both are dropped by an expiry timer N windows after the key's last window, so an idle key holds nothing.
@@ -57,6 +60,9 @@ public final class WindowAggregator
             new OutputTag<>("data-quality", TypeInformation.of(DataQualityRow.class));
     public static final OutputTag<Observation> LATE = new OutputTag<>("late", TypeInformation.of(Observation.class));
 
+    /** Late events are re-emitted in volume rows at most this often per key (processing time). */
+    static final long LATE_FLUSH_MILLIS = 1_000;
+
     private final WindowSettings settings;
     private final WindowEmitter emitter;
     private final BaselineLoader loader;
@@ -65,6 +71,8 @@ public final class WindowAggregator
     private transient MapState<Long, WindowAccumulator> history;
     private transient ValueState<WindowAccumulator> rollingFrame;
     private transient ValueState<Long> expiry;
+    private transient MapState<Long, VolumeRow> firedVolumes;
+    private transient MapState<Long, Long> pendingLate;
     private transient Map<String, BaselineUpdate> loaded;
     private transient Map<String, ReferenceSet> decoded;
     private transient Counter late;
@@ -87,6 +95,9 @@ public final class WindowAggregator
         rollingFrame = getRuntimeContext().getState(new ValueStateDescriptor<>("rolling-frame",
                 WindowAccumulatorSerializer.INSTANCE));
         expiry = getRuntimeContext().getState(new ValueStateDescriptor<>("history-expiry", LongSerializer.INSTANCE));
+        firedVolumes = getRuntimeContext().getMapState(new MapStateDescriptor<>("fired-volumes", Types.LONG,
+                TypeInformation.of(VolumeRow.class)));
+        pendingLate = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-late", Types.LONG, Types.LONG));
         loaded = new HashMap<>();
         for (BaselineUpdate update : loader.loadAll()) {
             loaded.put(SegmentKeys.baselineKey(update.modelId, update.modelVersion), update);
@@ -106,6 +117,7 @@ public final class WindowAggregator
         if (fireAt <= ctx.timerService().currentWatermark()) {
             late.inc();
             ctx.output(LATE, o);
+            tallyLate(start, ctx);
             return;
         }
         WindowAccumulator acc = windows.get(start);
@@ -125,8 +137,41 @@ public final class WindowAggregator
         ctx.getBroadcastState(BASELINES).put(SegmentKeys.baselineKey(update.modelId, update.modelVersion), update);
     }
 
+    /**
+     * Counts a late event against its fired window's volume row, re-emitted with the new {@code late_events}
+     * (same row identity, so ClickHouse keeps the latest) by a processing-time timer {@link #LATE_FLUSH_MILLIS}
+     * later, so a burst of late events costs one row. Windows older than the rolling history are forgotten;
+     * their late events are only counted in the metric.
+     */
+    private void tallyLate(long start, ReadOnlyContext ctx) throws Exception {
+        if (!firedVolumes.contains(start)) {
+            return;
+        }
+        Long pending = pendingLate.get(start);
+        if (pending == null) {
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + LATE_FLUSH_MILLIS);
+        }
+        pendingLate.put(start, pending == null ? 1 : pending + 1);
+    }
+
+    private void flushLate(OnTimerContext ctx) throws Exception {
+        for (Map.Entry<Long, Long> e : pendingLate.entries()) {
+            VolumeRow fired = firedVolumes.get(e.getKey());
+            if (fired != null) {
+                VolumeRow updated = fired.withLateEvents(fired.lateEvents() + e.getValue(), System.currentTimeMillis());
+                firedVolumes.put(e.getKey(), updated);
+                ctx.output(VOLUME, updated);
+            }
+        }
+        pendingLate.clear();
+    }
+
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<FeatureDriftRow> out) throws Exception {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            flushLate(ctx);
+            return;
+        }
         long start = settings.startOfFireTime(timestamp);
         WindowAccumulator acc = windows.get(start);
         if (acc != null) {
@@ -138,6 +183,7 @@ public final class WindowAggregator
             history.clear();
             rollingFrame.clear();
             expiry.clear();
+            firedVolumes.clear();
         }
     }
 
@@ -157,6 +203,7 @@ public final class WindowAggregator
         WindowResults results = emitter.emit(id, acc, stored, references, size, System.currentTimeMillis());
         results.drift().forEach(out::collect);
         ctx.output(VOLUME, results.volume());
+        firedVolumes.put(start, results.volume());
         ctx.output(LATENCY, results.latency());
         results.quality().forEach(row -> ctx.output(QUALITY, row));
         windowsEmitted.inc();
@@ -180,6 +227,11 @@ public final class WindowAggregator
         }
         for (Iterator<Map.Entry<Long, WindowAccumulator>> it = history.iterator(); it.hasNext(); ) {
             if (it.next().getKey() <= start - rolling * size) {
+                it.remove();
+            }
+        }
+        for (Iterator<Long> it = firedVolumes.keys().iterator(); it.hasNext(); ) {
+            if (it.next() <= start - rolling * size) {
                 it.remove();
             }
         }

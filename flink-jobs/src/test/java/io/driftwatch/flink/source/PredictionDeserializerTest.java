@@ -78,5 +78,7 @@ class PredictionDeserializerTest {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(SourceEvent.class);
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(DeadLetterRecord.class);
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(io.driftwatch.flink.drift.BaselineUpdate.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(io.driftwatch.flink.rows.VolumeRow.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(io.driftwatch.flink.rows.FeatureDriftRow.class);
     }
 }

@@ -171,6 +171,15 @@ class WindowAggregatorTest {
         assertThat(h.getSideOutput(WindowAggregator.LATE)).extracting(r -> r.getValue().eventTimeMillis)
                 .containsExactly(late.eventTimeMillis);
         assertThat(h.extractOutputValues()).hasSize(rows.size());
+        h.processElement1(new StreamRecord<>(late, late.eventTimeMillis));
+        assertThat(h.getSideOutput(WindowAggregator.VOLUME)).hasSize(1);
+        h.setProcessingTime(WindowAggregator.LATE_FLUSH_MILLIS);
+        VolumeRow updated = h.getSideOutput(WindowAggregator.VOLUME).stream().map(StreamRecord::getValue)
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(updated.lateEvents()).isEqualTo(2);
+        assertThat(updated.predictions()).isEqualTo(N);
+        assertThat(updated.window()).isEqualTo(volume.window());
+        assertThat(h.numProcessingTimeTimers()).isZero();
 
         // Only the score history and its expiry timer are left, and they go once the key stays idle.
         assertThat(h.numEventTimeTimers()).isEqualTo(1);
