@@ -1,0 +1,38 @@
+package io.driftwatch.app.demorun;
+
+import io.driftwatch.flink.config.DriftwatchConfig;
+import io.driftwatch.flink.job.DriftwatchJobs;
+import io.driftwatch.flink.telemetry.MicrometerPrometheusReporter;
+import io.driftwatch.flink.telemetry.MicrometerPrometheusReporterFactory;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** The Driftwatch job running on a local MiniCluster inside this JVM, with Prometheus metrics. */
+final class DemoJob implements AutoCloseable {
+
+    private static final String REPORTER = "metrics.reporter.driftwatch.";
+    private final JobClient client;
+
+    private DemoJob(JobClient client) {
+        this.client = client;
+    }
+
+    static DemoJob start(DriftwatchConfig config) throws Exception {
+        Configuration conf = new Configuration();
+        conf.setString(REPORTER + "factory.class", MicrometerPrometheusReporterFactory.class.getName());
+        conf.setString(REPORTER + MicrometerPrometheusReporter.PORT_KEY, MicrometerPrometheusReporter.DEFAULT_PORTS);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        DriftwatchJobs.fromConfig(env, config);
+        return new DemoJob(env.executeAsync("driftwatch-demo"));
+    }
+
+    String metricsUrl() {
+        return "http://127.0.0.1:" + MicrometerPrometheusReporter.DEFAULT_PORTS + "/metrics (the first free port)";
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.cancel().get();
+    }
+}
