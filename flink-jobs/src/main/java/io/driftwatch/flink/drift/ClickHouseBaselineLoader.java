@@ -1,0 +1,53 @@
+package io.driftwatch.flink.drift;
+
+import io.driftwatch.detectors.profile.ReferenceProfile;
+import io.driftwatch.flink.baseline.BaselineStore;
+import io.driftwatch.flink.baseline.ModelVersion;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.zip.CRC32;
+
+/**
+ * Loads every stored baseline through the ClickHouse {@link BaselineStore} ({@code loadAll()}). The store
+ * returns profiles without their save time, so the baseline id is a content fingerprint
+ * ({@value #ID_PREFIX} + CRC-32 of the encoded profiles, hex): equal profiles, equal id.
+ */
+public final class ClickHouseBaselineLoader implements BaselineLoader {
+
+    private static final long serialVersionUID = 1L;
+    public static final String ID_PREFIX = "stored:";
+
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+    private final String database;
+
+    public ClickHouseBaselineLoader(String jdbcUrl, String user, String password, String database) {
+        this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        this.user = Objects.requireNonNull(user, "user");
+        this.password = Objects.requireNonNull(password, "password");
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    @Override
+    public Collection<BaselineUpdate> loadAll() {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", user);
+        credentials.setProperty("password", password);
+        BaselineStore store = new BaselineStore(() -> DriverManager.getConnection(jdbcUrl, credentials), database);
+        List<BaselineUpdate> updates = new ArrayList<>();
+        for (Map.Entry<ModelVersion, Map<String, ReferenceProfile>> e : store.loadAll().entrySet()) {
+            byte[] encoded = BaselineUpdate.encodeProfiles(e.getValue());
+            CRC32 crc = new CRC32();
+            crc.update(encoded);
+            updates.add(BaselineUpdate.of(e.getKey().modelId(), e.getKey().modelVersion(),
+                    ID_PREFIX + Long.toHexString(crc.getValue()), e.getValue()));
+        }
+        return updates;
+    }
+}

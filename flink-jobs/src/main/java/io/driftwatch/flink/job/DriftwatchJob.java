@@ -1,0 +1,147 @@
+package io.driftwatch.flink.job;
+
+import io.driftwatch.flink.config.ClickHouseConfig;
+import io.driftwatch.flink.config.DriftwatchConfig;
+import io.driftwatch.flink.config.KafkaConfig;
+import io.driftwatch.flink.drift.ClickHouseBaselineLoader;
+import io.driftwatch.flink.source.PredictionSources;
+import io.driftwatch.flink.drift.BaselineLoader;
+import io.driftwatch.flink.drift.BaselineUpdate;
+import io.driftwatch.flink.drift.BaselineUpdates;
+import io.driftwatch.flink.drift.DriftEvaluator;
+import io.driftwatch.flink.rows.DataQualityRow;
+import io.driftwatch.flink.rows.FeatureDriftRow;
+import io.driftwatch.flink.rows.LatencyRow;
+import io.driftwatch.flink.rows.VolumeRow;
+import io.driftwatch.flink.source.DeadLetterRecord;
+import io.driftwatch.flink.source.EventTimes;
+import io.driftwatch.flink.source.Observation;
+import io.driftwatch.flink.source.SourceEvent;
+import io.driftwatch.flink.window.WindowAggregator;
+import io.driftwatch.flink.window.WindowEmitter;
+import io.driftwatch.flink.window.WindowSettings;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
+
+/**
+ * The Driftwatch streaming topology, built on a given environment from a {@link DriftwatchConfig} and
+ * injected sources and sinks (tests pass embedded Kafka and ClickHouse; the CLI the config's):
+ *
+ * <pre>
+ * predictions (KafkaSource, parse in deserializer, watermarks per partition)
+ *   -> DeadLetterRouter --dead letters--> dead-letter topic + dead_letters table
+ *   -> keyBy(model, version, segment)
+ *   -> connect(baseline updates, broadcast; watermark MAX so they never hold windows back) -> WindowAggregator
+ *        main: feature_drift | side: volume, latency, data_quality, late (counted)
+ * </pre>
+ */
+public final class DriftwatchJob {
+
+    /** Checkpoint interval: sinks flush on checkpoints, so this bounds how stale ClickHouse can be. */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(30);
+
+    /**
+     * The job's inputs.
+     *
+     * @param predictions     prediction source ({@code PredictionSources.kafka(config).build()} in production)
+     * @param baselineUpdates broadcast baseline updates, or {@code null} for none
+     * @param baselineLoader  stored baselines loaded at operator start
+     */
+    public record Inputs(Source<SourceEvent, ?, ?> predictions, DataStream<BaselineUpdate> baselineUpdates,
+                         BaselineLoader baselineLoader) {
+        public Inputs {
+            Objects.requireNonNull(predictions, "predictions");
+            Objects.requireNonNull(baselineLoader, "baselineLoader");
+        }
+    }
+
+    /** The topology's output streams, before sinks. */
+    public record Outputs(DataStream<FeatureDriftRow> featureDrift, DataStream<VolumeRow> volume,
+                          DataStream<LatencyRow> latency, DataStream<DataQualityRow> dataQuality,
+                          DataStream<DeadLetterRecord> deadLetters, DataStream<Observation> lateEvents) {}
+
+    private DriftwatchJob() {}
+
+    /** An empty update stream (Flink cannot build a source from an empty collection). */
+    static final class NoUpdates implements FlatMapFunction<Long, BaselineUpdate> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void flatMap(Long ignored, Collector<BaselineUpdate> out) {
+            // emits nothing: without an update stream, baselines come from the loader only
+        }
+    }
+
+    /** Builds the topology; attach sinks with {@link #sinkTo}. */
+    public static Outputs topology(StreamExecutionEnvironment env, DriftwatchConfig config, Inputs inputs) {
+        WindowSettings settings = WindowSettings.from(config);
+        DriftEvaluator evaluator = new DriftEvaluator(config.drift());
+        SingleOutputStreamOperator<Observation> observations = env
+                .fromSource(inputs.predictions(), EventTimes.watermarks(config.windows()), "predictions")
+                .uid("predictions-source")
+                .process(new DeadLetterRouter()).name("route-dead-letters").uid("route-dead-letters");
+        DataStream<BaselineUpdate> updates = (inputs.baselineUpdates() != null ? inputs.baselineUpdates()
+                : env.fromSequence(0, 0).flatMap(new NoUpdates()).returns(TypeInformation.of(BaselineUpdate.class))
+                .name("no-baseline-updates"))
+                .assignTimestampsAndWatermarks(BaselineUpdates.neverHoldingBackWindows())
+                .name("baseline-updates-watermarks");
+        SingleOutputStreamOperator<FeatureDriftRow> drift = observations
+                .keyBy(Observation::windowKey)
+                .connect(updates.broadcast(WindowAggregator.BASELINES))
+                .process(new WindowAggregator(settings, new WindowEmitter(evaluator), inputs.baselineLoader()))
+                .name("windows").uid("windows");
+        return new Outputs(drift, drift.getSideOutput(WindowAggregator.VOLUME),
+                drift.getSideOutput(WindowAggregator.LATENCY), drift.getSideOutput(WindowAggregator.QUALITY),
+                observations.getSideOutput(DeadLetterRouter.DEAD_LETTERS), drift.getSideOutput(WindowAggregator.LATE));
+    }
+
+    /** Attaches the result sinks and, when given, the dead-letter topic sink. */
+    public static void sinkTo(Outputs outputs, ResultSinks sinks, Sink<DeadLetterRecord> deadLetterTopic) {
+        outputs.featureDrift().sinkTo(sinks.featureDrift()).name("feature_drift").uid("sink-feature-drift");
+        outputs.volume().sinkTo(sinks.volume()).name("volume").uid("sink-volume");
+        outputs.latency().sinkTo(sinks.latency()).name("latency").uid("sink-latency");
+        outputs.dataQuality().sinkTo(sinks.dataQuality()).name("data_quality").uid("sink-data-quality");
+        outputs.deadLetters().sinkTo(sinks.deadLetterTable()).name("dead_letters").uid("sink-dead-letters");
+        if (deadLetterTopic != null) {
+            outputs.deadLetters().sinkTo(deadLetterTopic).name("dead-letter-topic").uid("sink-dead-letter-topic");
+        }
+    }
+
+    /**
+     * The production job from the config alone: predictions from the configured topic, baseline updates from
+     * {@value BaselineUpdates#DEFAULT_TOPIC}, stored baselines from ClickHouse, results to ClickHouse and
+     * dead letters to the configured topic and table.
+     */
+    public static Outputs production(StreamExecutionEnvironment env, DriftwatchConfig config) {
+        KafkaConfig kafka = config.kafka();
+        ClickHouseConfig clickhouse = config.clickhouse();
+        DataStream<BaselineUpdate> updates = env.fromSource(BaselineUpdates
+                        .kafka(kafka.bootstrapServers(), BaselineUpdates.DEFAULT_TOPIC, kafka.consumerGroup() + "-baselines")
+                        .setProperties(kafka.properties().toProperties()).build(),
+                WatermarkStrategy.noWatermarks(), "baseline-updates").uid("baseline-updates-source");
+        BaselineLoader loader = new ClickHouseBaselineLoader(ResultSinks.jdbcUrl(clickhouse.url()), clickhouse.user(),
+                clickhouse.password() == null ? "" : clickhouse.password().reveal(), clickhouse.database());
+        Inputs inputs = new Inputs(PredictionSources.kafka(config).build(), updates, loader);
+        return build(env, config, inputs, ResultSinks.clickHouse(config), DeadLetterTopic.sink(kafka));
+    }
+
+    /** The whole job: checkpointing, topology and sinks. */
+    public static Outputs build(StreamExecutionEnvironment env, DriftwatchConfig config, Inputs inputs,
+                                ResultSinks sinks, Sink<DeadLetterRecord> deadLetterTopic) {
+        if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
+            env.enableCheckpointing(DEFAULT_CHECKPOINT_INTERVAL.toMillis());
+        }
+        Outputs outputs = topology(env, config, inputs);
+        sinkTo(outputs, sinks, deadLetterTopic);
+        return outputs;
+    }
+}

@@ -1,0 +1,62 @@
+package io.driftwatch.flink.job;
+
+import io.driftwatch.flink.config.ClickHouseConfig;
+import io.driftwatch.flink.config.DriftwatchConfig;
+import io.driftwatch.flink.config.SinkConfig;
+import io.driftwatch.flink.rows.DataQualityRow;
+import io.driftwatch.flink.rows.FeatureDriftRow;
+import io.driftwatch.flink.rows.LatencyRow;
+import io.driftwatch.flink.rows.TableRows;
+import io.driftwatch.flink.rows.VolumeRow;
+import io.driftwatch.flink.sink.ClickHouseSink;
+import io.driftwatch.flink.sink.RowBinder;
+import io.driftwatch.flink.source.DeadLetterRecord;
+import io.driftwatch.schemas.tables.TableSpec;
+import java.util.Objects;
+import org.apache.flink.api.connector.sink2.Sink;
+
+/**
+ * Where the job's outputs go: one sink per result table and the dead-letter table. {@link #clickHouse}
+ * builds {@link ClickHouseSink}s on the shared tables of {@code io.driftwatch.schemas.tables}; tests may
+ * inject any sinks.
+ */
+public record ResultSinks(Sink<FeatureDriftRow> featureDrift, Sink<VolumeRow> volume, Sink<LatencyRow> latency,
+                          Sink<DataQualityRow> dataQuality, Sink<DeadLetterRecord> deadLetterTable) {
+
+    public ResultSinks {
+        Objects.requireNonNull(featureDrift, "featureDrift");
+        Objects.requireNonNull(volume, "volume");
+        Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(dataQuality, "dataQuality");
+        Objects.requireNonNull(deadLetterTable, "deadLetterTable");
+    }
+
+    /** ClickHouse sinks for every table, batching as configured in {@code sink}. */
+    public static ResultSinks clickHouse(DriftwatchConfig config) {
+        return new ResultSinks(
+                sink(config, io.driftwatch.schemas.tables.FeatureDriftRow.TABLE, (r, s) -> TableRows.of(r).bind(s)),
+                sink(config, io.driftwatch.schemas.tables.VolumeRow.TABLE, (r, s) -> TableRows.of(r).bind(s)),
+                sink(config, io.driftwatch.schemas.tables.LatencyRow.TABLE, (r, s) -> TableRows.of(r).bind(s)),
+                sink(config, io.driftwatch.schemas.tables.DataQualityRow.TABLE, (r, s) -> TableRows.of(r).bind(s)),
+                sink(config, io.driftwatch.schemas.tables.DeadLetterRow.TABLE, (r, s) -> TableRows.of(r).bind(s)));
+    }
+
+    private static <T> ClickHouseSink<T> sink(DriftwatchConfig config, TableSpec table, RowBinder<T> binder) {
+        ClickHouseConfig clickhouse = config.clickhouse();
+        SinkConfig batching = config.sink();
+        return ClickHouseSink.<T>builder()
+                .jdbcUrl(jdbcUrl(clickhouse.url()))
+                .credentials(clickhouse.user(), clickhouse.password() == null ? "" : clickhouse.password().reveal())
+                .table(clickhouse.database() + "." + table.name())
+                .columns(table.columns().toArray(new String[0]))
+                .binder(binder)
+                .maxBatchRows(batching.batchRows())
+                .flushInterval(batching.flushInterval())
+                .build();
+    }
+
+    /** The config allows HTTP(S) URLs too; the sink needs the JDBC form. */
+    static String jdbcUrl(String url) {
+        return url.startsWith("jdbc:") ? url : "jdbc:clickhouse:" + url;
+    }
+}

@@ -1,0 +1,47 @@
+package io.driftwatch.flink.source;
+
+import java.util.Arrays;
+
+/**
+ * One valid prediction reduced to what the window operator needs, as a Flink POJO (public fields, no-arg
+ * constructor, only String/primitive/array fields) so it crosses the keyBy shuffle with Flink's own
+ * serializers instead of Kryo.
+ *
+ * <p>Features are parallel arrays: {@code featureNames[i]} has kind {@code featureKinds[i]} (a
+ * {@link FeatureKindCode} code); numbers are in {@code numbers[i]}, strings and booleans (as
+ * {@code "true"}/{@code "false"}) in {@code texts[i]} ({@code ""} where unused).
+ */
+public class Observation {
+    public String modelId;
+    public String modelVersion;
+    /** Canonical segment ({@link SegmentKeys#canonical}). */
+    public String segment;
+    public long eventTimeMillis;
+    /** Binary score in [0, 1]; NaN when the model's output is not a binary score. */
+    public double score;
+    /** Inference latency in ms; NaN when not sent. */
+    public double latencyMs;
+    /** Predicted class, or {@code ""} when not sent. */
+    public String predictedClass;
+    public String[] featureNames;
+    public byte[] featureKinds;
+    public double[] numbers;
+    public String[] texts;
+
+    public Observation() {}
+
+    /** The keyBy key: model, version and segment ({@link SegmentKeys#windowKey}). */
+    public String windowKey() {
+        return SegmentKeys.windowKey(modelId, modelVersion, segment);
+    }
+
+    public int featureCount() {
+        return featureNames == null ? 0 : featureNames.length;
+    }
+
+    @Override
+    public String toString() {
+        return "Observation[" + modelId + "/" + modelVersion + "/" + segment + " @" + eventTimeMillis + ", score="
+                + score + ", latencyMs=" + latencyMs + ", features=" + Arrays.toString(featureNames) + "]";
+    }
+}
