@@ -32,7 +32,7 @@ public final class Main implements Runnable {
     /** One line for the user; the stack trace only when DRIFTWATCH_DEBUG is set. */
     private static int reportFailure(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        cli.getErr().println("driftwatch " + cli.getCommandName() + ": " + message.lines().findFirst().orElse(""));
+        cli.getErr().println("driftwatch " + cli.getCommandName() + ": " + message);
         if (System.getenv("DRIFTWATCH_DEBUG") != null) {
             e.printStackTrace(cli.getErr());
         }

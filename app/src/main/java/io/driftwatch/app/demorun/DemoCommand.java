@@ -6,6 +6,7 @@ import io.driftwatch.app.demo.TrafficGenerator;
 import io.driftwatch.app.demo.TrafficOptions;
 import io.driftwatch.flink.baseline.BaselineStore;
 import io.driftwatch.flink.config.DriftwatchConfig;
+import io.driftwatch.flink.drift.BaselineUpdates;
 import io.driftwatch.localstack.clickhouse.EmbeddedClickHouse;
 import io.driftwatch.localstack.kafka.EmbeddedKafka;
 import io.driftwatch.schemas.migrate.Migrator;
@@ -85,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             Map<String, String> keepForever = Map.of("retention.ms", "-1");
             for (String topic : new String[] {DemoJobConfig.PREDICTIONS_TOPIC, DemoJobConfig.LABELS_TOPIC,
-                    DemoJobConfig.DEAD_LETTER_TOPIC}) {
+                    DemoJobConfig.DEAD_LETTER_TOPIC, BaselineUpdates.DEFAULT_TOPIC}) {
                 if (!kafka.admin().listTopics().names().get().contains(topic)) {
                     kafka.createTopic(topic, PARTITIONS, keepForever);
                 }

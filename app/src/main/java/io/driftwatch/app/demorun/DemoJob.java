@@ -1,7 +1,7 @@
 package io.driftwatch.app.demorun;
 
 import io.driftwatch.flink.config.DriftwatchConfig;
-import io.driftwatch.flink.job.DriftwatchJobs;
+import io.driftwatch.flink.job.DriftwatchJob;
 import io.driftwatch.flink.telemetry.MicrometerPrometheusReporter;
 import io.driftwatch.flink.telemetry.MicrometerPrometheusReporterFactory;
 import org.apache.flink.configuration.Configuration;
@@ -23,7 +23,7 @@ final class DemoJob implements AutoCloseable {
         conf.setString(REPORTER + "factory.class", MicrometerPrometheusReporterFactory.class.getName());
         conf.setString(REPORTER + MicrometerPrometheusReporter.PORT_KEY, MicrometerPrometheusReporter.DEFAULT_PORTS);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        DriftwatchJobs.fromConfig(env, config);
+        DriftwatchJob.production(env, config);
         return new DemoJob(env.executeAsync("driftwatch-demo"));
     }
 

@@ -12,13 +12,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Plays the generator's predictions and labels into Kafka at a paced rate. */
 final class DemoTraffic implements AutoCloseable {
 
     private final TrafficGenerator traffic;
-    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaProducer<byte[], byte[]> producer;
     private final AtomicLong predictionsSent = new AtomicLong();
     private final AtomicLong labelsSent = new AtomicLong();
     private final AtomicLong malformedSent = new AtomicLong();
@@ -30,7 +29,7 @@ final class DemoTraffic implements AutoCloseable {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         props.put(ProducerConfig.ACKS_CONFIG, "1");
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** Sends until {@code keepGoing} says stop, at {@code pacer}'s rate. */
