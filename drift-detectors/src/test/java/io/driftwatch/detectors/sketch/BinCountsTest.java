@@ -55,6 +55,30 @@ class BinCountsTest extends MergeableStateContract<BinCounts> {
         assertThat(bins.total()).isEqualTo(ref.current().length);
     }
 
+    @ParameterizedTest
+    @MethodSource("edgeCounts")
+    void linearScanAndBinarySearchBothCountTheEdgesAtOrBelow(int numEdges) {
+        // Small edge sets take the linear scan, larger ones the binary search: both must be searchsorted-right.
+        double[] edges = new double[numEdges];
+        for (int i = 0; i < numEdges; i++) {
+            edges[i] = i * 0.5 - numEdges / 4.0;
+        }
+        BinCounts bins = new BinCounts(edges);
+        Random random = new Random(numEdges);
+        for (int trial = 0; trial < 2000; trial++) {
+            double value = trial % 2 == 0 ? edges[random.nextInt(numEdges)] : (random.nextDouble() - 0.5) * numEdges;
+            int atOrBelow = 0;
+            for (double edge : edges) {
+                atOrBelow += edge <= value ? 1 : 0;
+            }
+            assertThat(bins.binOf(value)).as("value %s", value).isEqualTo(atOrBelow);
+        }
+    }
+
+    static Stream<Integer> edgeCounts() {
+        return Stream.of(1, 9, BinCounts.LINEAR_SCAN_MAX_EDGES, BinCounts.LINEAR_SCAN_MAX_EDGES + 1, 100);
+    }
+
     @Test
     void edgeValuesGoToTheBinAboveAndInfinitiesToTheOuterBins() {
         BinCounts bins = new BinCounts(EDGES);
