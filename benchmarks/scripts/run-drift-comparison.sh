@@ -5,7 +5,8 @@
 #
 # Usage: benchmarks/scripts/run-drift-comparison.sh [ROWS] [COLS] [THREADS] [REPEATS]
 #        (defaults 1000000 20 nproc 3; both sides report their fastest of REPEATS timed runs)
-# Needs benchmarks/target/benchmarks.jar: mvn -B -q -o install -DskipTests (from the repository root).
+# Needs benchmarks/target/benchmarks.jar, built with the drift-detectors of this checkout (not a snapshot
+# another checkout installed): mvn -B -q -o package -DskipTests -pl benchmarks -am (from the repository root).
 set -euo pipefail
 
 ROWS="${1:-1000000}"
@@ -18,7 +19,7 @@ JAR="$HERE/../target/benchmarks.jar"
 HEAP="${DRIFT_COMPARISON_HEAP:-4g}"
 
 if [[ ! -f "$JAR" ]]; then
-  echo "missing $JAR: run 'mvn -B -q -o install -DskipTests' in the repository root first" >&2
+  echo "missing $JAR: run 'mvn -B -q -o package -DskipTests -pl benchmarks -am' in the repository root first" >&2
   exit 2
 fi
 DATA="$(mktemp -d "${TMPDIR:-/tmp}/driftwatch-comparison.XXXXXX")"
