@@ -44,8 +44,12 @@ final class Report {
                 decisions, rows.size(), worst[2], worst[3], worst[4]);
     }
 
-    static void ratio(String path, double scipySeconds, double javaSeconds) {
-        System.out.printf(Locale.ROOT, "%-58s %8.3f s   scipy/java = %6.1fx%n", path, javaSeconds,
-                scipySeconds / javaSeconds);
+    /**
+     * One path's wall-clock seconds and ratio, then its CPU seconds and ratio. With several threads the CPU
+     * ratio compares total work, not elapsed time.
+     */
+    static void ratio(String path, ScipyBaseline scipy, double javaSeconds, double javaCpuSeconds) {
+        System.out.printf(Locale.ROOT, "%-52s wall %7.3f s  scipy/java = %5.1fx | CPU %7.3f s  scipy/java = %5.1fx%n",
+                path, javaSeconds, scipy.seconds() / javaSeconds, javaCpuSeconds, scipy.cpuSeconds() / javaCpuSeconds);
     }
 }

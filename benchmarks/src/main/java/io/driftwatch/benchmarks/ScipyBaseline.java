@@ -7,9 +7,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The JSON printed by {@code scipy_drift_baseline.py}: shape, seconds spent on statistics, and the values. */
+/**
+ * The JSON printed by {@code scipy_drift_baseline.py}: shape, wall-clock and process CPU seconds spent on the
+ * statistics (fastest runs; CPU seconds 0 if an older script did not report them), and the values.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record ScipyBaseline(int rows, int cols, double seconds, List<Column> columns) {
+record ScipyBaseline(int rows, int cols, double seconds, @JsonProperty("cpu_seconds") double cpuSeconds,
+                     List<Column> columns) {
 
     ScipyBaseline {
         if (columns == null || columns.size() != cols) {
