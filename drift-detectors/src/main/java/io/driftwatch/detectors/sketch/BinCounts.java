@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.sketch;
 
+import io.driftwatch.detectors.internal.EdgeSearch;
 import io.driftwatch.detectors.state.MergeableState;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -16,12 +17,6 @@ public final class BinCounts implements MergeableState<BinCounts> {
     /** Format version of {@link #toBytes()}: version, edge count, edges, then one count per bin. */
     public static final byte VERSION = 1;
     private static final String TYPE = "BinCounts";
-
-    /**
-     * Up to this many edges (the 9 of decile bins, say) {@link #binOf} counts edges linearly rather than by
-     * binary search: same result, fewer unpredictable branches for a handful of edges.
-     */
-    static final int LINEAR_SCAN_MAX_EDGES = 16;
 
     private final double[] edges;
     private final long[] counts;
@@ -62,25 +57,7 @@ public final class BinCounts implements MergeableState<BinCounts> {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException("BinCounts cannot bin NaN");
         }
-        if (edges.length <= LINEAR_SCAN_MAX_EDGES) {
-            // Counting without branching on the data avoids the binary search's mispredicted branches.
-            int below = 0;
-            for (double edge : edges) {
-                below += edge <= value ? 1 : 0;
-            }
-            return below;
-        }
-        int low = 0;
-        int high = edges.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (edges[mid] <= value) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
+        return EdgeSearch.countAtOrBelow(edges, 0, edges.length, value);
     }
 
     public int numBins() {

@@ -3,6 +3,7 @@ package io.driftwatch.detectors.sketch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.driftwatch.detectors.internal.EdgeSearch;
 import io.driftwatch.detectors.state.MergeableStateContract;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -76,7 +77,7 @@ class BinCountsTest extends MergeableStateContract<BinCounts> {
     }
 
     static Stream<Integer> edgeCounts() {
-        return Stream.of(1, 9, BinCounts.LINEAR_SCAN_MAX_EDGES, BinCounts.LINEAR_SCAN_MAX_EDGES + 1, 100);
+        return Stream.of(1, 9, EdgeSearch.LINEAR_SCAN_MAX_EDGES, EdgeSearch.LINEAR_SCAN_MAX_EDGES + 1, 100);
     }
 
     @Test
