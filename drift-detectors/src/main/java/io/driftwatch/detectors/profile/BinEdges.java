@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.profile;
 
+import io.driftwatch.detectors.internal.EdgeSearch;
 import java.util.Arrays;
 
 /**
@@ -83,23 +84,13 @@ public final class BinEdges {
         return edges[i];
     }
 
-    /** Index of the bin holding {@code value}, by binary search; NaN is rejected. */
+    /** Index of the bin holding {@code value}; NaN is rejected. */
     public int binIndex(double value) {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException("cannot bin NaN");
         }
-        int lo = 1;
-        int hi = edges.length - 1;
-        // first interior edge strictly greater than value, searched among edges[1 .. k-1]
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (edges[mid] > value) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo - 1;
+        // bin i holds the values with exactly i interior edges (edges[1 .. k-1]) at or below them
+        return EdgeSearch.countAtOrBelow(edges, 1, edges.length - 1, value);
     }
 
     /** Counts per bin of {@code values}; NaN is rejected. */

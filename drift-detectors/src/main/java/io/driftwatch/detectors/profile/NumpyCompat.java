@@ -1,6 +1,6 @@
 package io.driftwatch.detectors.profile;
 
-import java.util.Arrays;
+import io.driftwatch.detectors.internal.DoubleSort;
 
 /**
  * Numeric building blocks that reproduce numpy's float operations step by step, so bin edges agree with
@@ -133,7 +133,7 @@ final class NumpyCompat {
             }
         }
         double[] sorted = values.clone();
-        Arrays.sort(sorted);
+        DoubleSort.sort(sorted);
         return sorted;
     }
 }

@@ -1,7 +1,8 @@
 package io.driftwatch.detectors.sketch;
 
-import io.driftwatch.detectors.state.StateBytes;
+import io.driftwatch.detectors.internal.EdgeSearch;
 import io.driftwatch.detectors.state.MergeableState;
+import io.driftwatch.detectors.state.StateBytes;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -57,17 +58,7 @@ public final class BinCounts implements MergeableState<BinCounts> {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException("BinCounts cannot bin NaN");
         }
-        int low = 0;
-        int high = edges.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (edges[mid] <= value) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
+        return EdgeSearch.countAtOrBelow(edges, 0, edges.length, value);
     }
 
     public int numBins() {

@@ -3,6 +3,7 @@ package io.driftwatch.detectors.sketch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.driftwatch.detectors.internal.EdgeSearch;
 import io.driftwatch.detectors.state.MergeableStateContract;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -53,6 +54,30 @@ class BinCountsTest extends MergeableStateContract<BinCounts> {
         assertThat(bins.numBins()).isEqualTo(ref.binEdges().length + 1);
         assertThat(bins.counts()).isEqualTo(ref.binCountsCurrent());
         assertThat(bins.total()).isEqualTo(ref.current().length);
+    }
+
+    @ParameterizedTest
+    @MethodSource("edgeCounts")
+    void linearScanAndBinarySearchBothCountTheEdgesAtOrBelow(int numEdges) {
+        // Small edge sets take the linear scan, larger ones the binary search: both must be searchsorted-right.
+        double[] edges = new double[numEdges];
+        for (int i = 0; i < numEdges; i++) {
+            edges[i] = i * 0.5 - numEdges / 4.0;
+        }
+        BinCounts bins = new BinCounts(edges);
+        Random random = new Random(numEdges);
+        for (int trial = 0; trial < 2000; trial++) {
+            double value = trial % 2 == 0 ? edges[random.nextInt(numEdges)] : (random.nextDouble() - 0.5) * numEdges;
+            int atOrBelow = 0;
+            for (double edge : edges) {
+                atOrBelow += edge <= value ? 1 : 0;
+            }
+            assertThat(bins.binOf(value)).as("value %s", value).isEqualTo(atOrBelow);
+        }
+    }
+
+    static Stream<Integer> edgeCounts() {
+        return Stream.of(1, 9, EdgeSearch.LINEAR_SCAN_MAX_EDGES, EdgeSearch.LINEAR_SCAN_MAX_EDGES + 1, 100);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.driftwatch.detectors.drift.DriftResult;
 import io.driftwatch.detectors.drift.DriftTestId;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,6 +130,49 @@ class SketchDriftTestsTest {
         }
         assertThat(SketchDriftTests.ksStatistic(first, second)).isEqualTo(0.5);
         assertThat(SketchDriftTests.wassersteinDistance(first, second)).isCloseTo(2.0, within(1e-12));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void wassersteinScanEqualsThePerPointQuantileSum(SketchReference ref) {
+        // The forward scan must return exactly what a getQuantile(p, INCLUSIVE) per grid point returns.
+        QuantileSketch reference = SketchReference.sketchOf(ref.reference());
+        QuantileSketch current = SketchReference.sketchOf(ref.current());
+        assertThat(SketchDriftTests.wassersteinDistance(reference, current))
+                .isEqualTo(midpointSumOfQuantiles(reference, current));
+    }
+
+    @Test
+    void wassersteinScanEqualsThePerPointQuantileSumForSmallAndCompactedSketches() {
+        // n = 3 gives fractional ranks p n; n = 20,000 = 2 * grid puts every p n exactly on an integer (ties
+        // between rank and cumulative weight); 100,000 is well into KLL's compacted regime.
+        QuantileSketch three = uniformSketch(3, 1);
+        QuantileSketch onGrid = uniformSketch(2 * SketchDriftTests.WASSERSTEIN_GRID_SIZE, 2);
+        QuantileSketch large = uniformSketch(100_000, 3);
+        assertThat(SketchDriftTests.wassersteinDistance(three, large)).isEqualTo(midpointSumOfQuantiles(three, large));
+        assertThat(SketchDriftTests.wassersteinDistance(onGrid, large))
+                .isEqualTo(midpointSumOfQuantiles(onGrid, large));
+        assertThat(SketchDriftTests.wassersteinDistance(onGrid, three))
+                .isEqualTo(midpointSumOfQuantiles(onGrid, three));
+    }
+
+    private static QuantileSketch uniformSketch(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        QuantileSketch sketch = new QuantileSketch();
+        for (int i = 0; i < n; i++) {
+            sketch.add(random.nextDouble() * 3.0);
+        }
+        return sketch;
+    }
+
+    /** The midpoint rule of the class comment, through the sketches' public quantile queries. */
+    private static double midpointSumOfQuantiles(QuantileSketch first, QuantileSketch second) {
+        double sum = 0;
+        for (int cell = 0; cell < SketchDriftTests.WASSERSTEIN_GRID_SIZE; cell++) {
+            double p = (cell + 0.5) / SketchDriftTests.WASSERSTEIN_GRID_SIZE;
+            sum += Math.abs(first.quantile(p) - second.quantile(p));
+        }
+        return sum / SketchDriftTests.WASSERSTEIN_GRID_SIZE;
     }
 
     @Test

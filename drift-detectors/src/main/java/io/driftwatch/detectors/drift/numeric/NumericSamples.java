@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.drift.numeric;
 
+import io.driftwatch.detectors.internal.DoubleSort;
 import java.util.Arrays;
 
 /** Input checks and small helpers shared by the numeric tests. */
@@ -55,7 +56,7 @@ final class NumericSamples {
         for (int i = 0; i < values.length; i++) {
             copy[i] = values[i] + 0.0;
         }
-        Arrays.sort(copy);
+        DoubleSort.sort(copy);
         return copy;
     }
 
