@@ -1,2 +1,5 @@
-/** Names of the Flink metrics the pipeline's operators register. */
+/**
+ * Telemetry: the names of the Flink metrics the pipeline's operators register ({@link
+ * io.driftwatch.flink.telemetry.PipelineMetrics}) and the Micrometer/Prometheus metric reporter that exposes them.
+ */
 package io.driftwatch.flink.telemetry;
