@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code driftwatch} command line. Subcommands live in their own classes. */
 @Command(name = "driftwatch", mixinStandardHelpOptions = true, version = "driftwatch 0.1.0",
         description = "Real-time ML model monitoring on Apache Flink.",
-        subcommands = {StackCommand.class, MigrateCommand.class, SqlCommand.class, DemoCommand.class, BaselineCommand.class,
+        subcommands = {StackCommand.class, DemoCommand.class, RunCommand.class, MigrateCommand.class, SqlCommand.class, BaselineCommand.class,
                 DriftCommand.class, EvaluateCommand.class, DetectCommand.class, ReportCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -3,7 +3,6 @@ package io.driftwatch.app.demorun;
 import io.driftwatch.flink.config.DriftwatchConfig;
 import io.driftwatch.flink.job.DriftwatchJob;
 import io.driftwatch.flink.telemetry.MicrometerPrometheusReporter;
-import io.driftwatch.flink.telemetry.MicrometerPrometheusReporterFactory;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -11,7 +10,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /** The Driftwatch job running on a local MiniCluster inside this JVM, with Prometheus metrics. */
 final class DemoJob implements AutoCloseable {
 
-    private static final String REPORTER = "metrics.reporter.driftwatch.";
     private final JobClient client;
 
     private DemoJob(JobClient client) {
@@ -19,10 +17,8 @@ final class DemoJob implements AutoCloseable {
     }
 
     static DemoJob start(DriftwatchConfig config) throws Exception {
-        Configuration conf = new Configuration();
-        conf.setString(REPORTER + "factory.class", MicrometerPrometheusReporterFactory.class.getName());
-        conf.setString(REPORTER + MicrometerPrometheusReporter.PORT_KEY, MicrometerPrometheusReporter.DEFAULT_PORTS);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                MicrometerPrometheusReporter.enable(new Configuration(), MicrometerPrometheusReporter.DEFAULT_PORTS));
         DriftwatchJob.production(env, config);
         return new DemoJob(env.executeAsync("driftwatch-demo"));
     }

@@ -2,19 +2,31 @@ package io.driftwatch.app.demorun;
 
 import io.driftwatch.flink.config.ConfigLoader;
 import io.driftwatch.flink.config.DriftwatchConfig;
-import io.driftwatch.flink.config.SecretResolver;
 import java.time.Duration;
-import java.util.Map;
 
-/** The job configuration the demo runs with: the embedded stack's addresses, simulated-hour windows. */
+/**
+ * The job configuration the demo runs with: the embedded stack's addresses, windows of simulated hours, a
+ * stored training baseline for one model and rolling baselines for the other (see {@link DemoBaselines}).
+ */
 final class DemoJobConfig {
 
     static final String PREDICTIONS_TOPIC = "driftwatch.predictions";
     static final String LABELS_TOPIC = "driftwatch.labels";
     static final String DEAD_LETTER_TOPIC = "driftwatch.dead-letter";
-    /** Simulated window size: at the demo's 10 simulated minutes per second, one window closes every 6 s. */
-    static final Duration WINDOW = Duration.ofHours(1);
-    static final String PASSWORD_ENV = "DRIFTWATCH_DEMO_CLICKHOUSE_PASSWORD";
+    /**
+     * Simulated window size: at the demo's 10 simulated minutes per second one window closes every 12 s, with
+     * enough events even in the smallest segment (about 150) for PSI on 10 bins to sit well under its threshold
+     * when nothing changed.
+     */
+    static final Duration WINDOW = Duration.ofHours(2);
+    /**
+     * The demo's PSI threshold: 0.25, the customary "significant shift" level (0.1–0.25 is "moderate"), which
+     * windows of a few hundred events stay under by chance.
+     */
+    static final double PSI_THRESHOLD = 0.25;
+    static final double JS_THRESHOLD = 0.15;
+    /** Previous windows each segment is compared with. */
+    static final int ROLLING_WINDOWS = 12;
 
     private DemoJobConfig() {}
 
@@ -30,7 +42,6 @@ final class DemoJobConfig {
                 clickhouse:
                   url: %s
                   user: default
-                  password: ${env:%s}
                   database: %s
                 windows:
                   size: %dm
@@ -39,8 +50,14 @@ final class DemoJobConfig {
                   idleness: 10s
                 drift:
                   tests: [psi, jensenshannon]
+                  thresholds:
+                    psi: %s
+                    jensenshannon: %s
                 baselines:
                   default:
+                    kind: rolling
+                    windows: %d
+                  %s:
                     kind: clickhouse
                     profile: demo-training
                 segments:
@@ -52,8 +69,9 @@ final class DemoJobConfig {
                   batch_rows: 10000
                   flush_interval: 1s
                 """.formatted(bootstrapServers, PREDICTIONS_TOPIC, LABELS_TOPIC, DEAD_LETTER_TOPIC, jdbcUrl,
-                PASSWORD_ENV, database, WINDOW.toMinutes());
-        // The embedded ClickHouse has no password; the config still takes it by reference, as in production.
-        return new ConfigLoader(SecretResolver.withEnvironment(Map.of(PASSWORD_ENV, ""))).parse(yaml, "demo");
+                database, WINDOW.toMinutes(), PSI_THRESHOLD, JS_THRESHOLD, ROLLING_WINDOWS,
+                DemoBaselines.STORED.modelId());
+        // The embedded ClickHouse has no password, so the config names none.
+        return new ConfigLoader().parse(yaml, "demo");
     }
 }

@@ -19,8 +19,8 @@ final class DemoSummary {
 
     /** The drift test the verdict reads: a distance, so the verdict does not depend on window size. */
     static final String VERDICT_TEST = "psi";
-    /** A feature counts as drifted when more than this share of its windows after the drift start say so. */
-    static final double DRIFTED_WINDOW_SHARE = 0.5;
+    /** A series counts as drifted when at least this many of its windows after the drift start say so. */
+    static final int DRIFTED_WINDOWS = 2;
     private static final int TOP = 5;
 
     private final Supplier<Connection> connections;
@@ -63,16 +63,25 @@ final class DemoSummary {
         return rows;
     }
 
-    /** Series ("model segment feature") whose windows since {@code driftStart} mostly flagged drift. */
+    /** Series ("model segment feature") with at least {@link #DRIFTED_WINDOWS} drifted windows since {@code driftStart}. */
     TreeSet<String> driftedSeries(Instant driftStart) throws SQLException {
+        return series("window_start >= ?", driftStart);
+    }
+
+    /** Series flagged in at least {@link #DRIFTED_WINDOWS} windows before {@code driftStart}: false alarms. */
+    TreeSet<String> falseAlarms(Instant driftStart) throws SQLException {
+        return series("window_end <= ?", driftStart);
+    }
+
+    private TreeSet<String> series(String windowCondition, Instant driftStart) throws SQLException {
         String sql = "SELECT model_id, segment, feature FROM " + database + ".feature_drift FINAL "
-                + "WHERE subject = 'feature' AND test = ? AND window_start >= ? GROUP BY model_id, segment, feature "
-                + "HAVING countIf(drift) > ? * count()";
+                + "WHERE subject = 'feature' AND test = ? AND " + windowCondition + " GROUP BY model_id, segment, feature "
+                + "HAVING countIf(drift) >= ?";
         TreeSet<String> series = new TreeSet<>();
         try (Connection c = connections.get(); PreparedStatement st = c.prepareStatement(sql)) {
             st.setString(1, VERDICT_TEST);
             st.setTimestamp(2, Timestamp.from(driftStart));
-            st.setDouble(3, DRIFTED_WINDOW_SHARE);
+            st.setInt(3, DRIFTED_WINDOWS);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     series.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));

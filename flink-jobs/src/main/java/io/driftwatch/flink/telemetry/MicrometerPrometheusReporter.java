@@ -39,6 +39,17 @@ public final class MicrometerPrometheusReporter implements MetricReporter {
     /** Flink scope variables that become tags; the others (host, tm_id, ids) only multiply series. */
     static final Set<String> TAG_VARIABLES = Set.of("job_name", "task_name", "operator_name", "subtask_index");
 
+    /** Flink configuration prefix of this reporter. */
+    public static final String CONFIG_PREFIX = "metrics.reporter.driftwatch.";
+
+    /** Adds this reporter to a Flink configuration, serving on the first free port of {@code ports}. */
+    public static org.apache.flink.configuration.Configuration enable(org.apache.flink.configuration.Configuration conf,
+                                                                      String ports) {
+        conf.setString(CONFIG_PREFIX + "factory.class", MicrometerPrometheusReporterFactory.class.getName());
+        conf.setString(CONFIG_PREFIX + PORT_KEY, ports);
+        return conf;
+    }
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<Metric, Meter> meters = new ConcurrentHashMap<>();
     private PrometheusEndpoint endpoint;

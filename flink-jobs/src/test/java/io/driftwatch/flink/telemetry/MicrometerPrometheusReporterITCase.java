@@ -35,10 +35,7 @@ class MicrometerPrometheusReporterITCase {
             .setConfiguration(reporterConfiguration()).setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
 
     private static Configuration reporterConfiguration() {
-        Configuration conf = new Configuration();
-        conf.setString("metrics.reporter.driftwatch.factory.class", MicrometerPrometheusReporterFactory.class.getName());
-        conf.setString("metrics.reporter.driftwatch.port", Integer.toString(PORT));
-        return conf;
+        return MicrometerPrometheusReporter.enable(new Configuration(), Integer.toString(PORT));
     }
 
     /** Counts every element, and every tenth as a parse error with a reason, like the pipeline's operators. */

@@ -62,7 +62,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final int controllerPort;
     private final Map<String, String> brokerConfig;
     private final Duration readyTimeout;
-    private final String clusterId = Uuid.randomUuid().toString();
+    private final String clusterId;
     private ChildProcess process;
     private boolean closed;
 
@@ -87,7 +87,23 @@ public final class EmbeddedKafka implements AutoCloseable {
                 KafkaBrokerConfig.defaults(FreePorts.LOOPBACK, port, controllerPort, logDir.resolve("data")));
         config.putAll(b.brokerConfig);
         this.brokerConfig = Map.copyOf(config);
+        this.clusterId = existingClusterId(logDir.resolve("data")).orElseGet(() -> Uuid.randomUuid().toString());
         this.readyTimeout = b.readyTimeout;
+    }
+
+    /** A log dir formatted by an earlier run keeps its cluster id: formatting it again with a new id fails. */
+    static java.util.Optional<String> existingClusterId(Path dataDir) {
+        Path meta = dataDir.resolve("meta.properties");
+        if (!Files.isRegularFile(meta)) {
+            return java.util.Optional.empty();
+        }
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = Files.newInputStream(meta)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + meta, e);
+        }
+        return java.util.Optional.ofNullable(properties.getProperty("cluster.id"));
     }
 
     /**
