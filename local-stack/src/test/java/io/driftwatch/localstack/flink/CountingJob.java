@@ -42,16 +42,17 @@ public final class CountingJob {
         String output = JobArgs.required(opts, "output");
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.fromSequence(0, records - 1).name("numbers")
-                .map(new Throttle(rate)).name("throttle")
+        // uids keep operator state addressable across savepoints and rescaling
+        env.fromSequence(0, records - 1).name("numbers").uid("numbers")
+                .map(new Throttle(rate)).name("throttle").uid("throttle")
                 .keyBy(value -> value % keys)
-                .process(new CountAndSum()).name("count-and-sum")
-                .sinkTo(new KeyFileSink(output)).name("key-files");
+                .process(new CountAndSum()).name("count-and-sum").uid("count-and-sum")
+                .sinkTo(new KeyFileSink(output)).name("key-files").uid("key-files");
         env.execute("driftwatch-counting-test-job");
     }
 
-    /** Running totals of one key. */
-    public record KeyTotals(long key, long count, long sum) implements Serializable {
+    /** Running totals of one key after {@code value}. */
+    public record KeyTotals(long key, long value, long count, long sum) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         String line() {
@@ -99,7 +100,7 @@ public final class CountingJob {
             long newSum = (sum.value() == null ? 0 : sum.value()) + value;
             count.update(newCount);
             sum.update(newSum);
-            out.collect(new KeyTotals(ctx.getCurrentKey(), newCount, newSum));
+            out.collect(new KeyTotals(ctx.getCurrentKey(), value, newCount, newSum));
         }
     }
 
