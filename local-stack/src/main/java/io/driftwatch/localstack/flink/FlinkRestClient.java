@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -70,11 +69,10 @@ public final class FlinkRestClient {
             throw new IllegalArgumentException("job jar " + jar + " does not exist");
         }
         String boundary = "driftwatch-" + UUID.randomUUID();
-        byte[] body = multipartJar(jar, boundary);
         HttpRequest request = HttpRequest.newBuilder(base.resolve(base.getPath() + "/jars/upload"))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(multipartJar(jar, boundary)).build();
         String file = send(request).path("filename").asText();
         if (file.isEmpty()) {
             throw new IllegalStateException("Flink accepted the upload of " + jar + " but named no file");
@@ -234,19 +232,19 @@ public final class FlinkRestClient {
         }
     }
 
-    private static byte[] multipartJar(Path jar, String boundary) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /** A multipart body with the jar streamed from disk (a shaded pipeline jar is large). */
+    private static HttpRequest.BodyPublisher multipartJar(Path jar, String boundary) {
         String head = "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"jarfile\"; filename=\"" + jar.getFileName() + "\"\r\n"
                 + "Content-Type: application/x-java-archive\r\n\r\n";
         try {
-            out.write(head.getBytes(StandardCharsets.UTF_8));
-            out.write(Files.readAllBytes(jar));
-            out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return HttpRequest.BodyPublishers.concat(
+                    HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8),
+                    HttpRequest.BodyPublishers.ofFile(jar),
+                    HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n", StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + jar, e);
         }
-        return out.toByteArray();
     }
 
     private static void pause() {

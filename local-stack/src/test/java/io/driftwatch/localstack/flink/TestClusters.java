@@ -3,6 +3,8 @@ package io.driftwatch.localstack.flink;
 import io.driftwatch.localstack.process.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.UUID;
 import java.time.Duration;
 import org.apache.flink.configuration.MemorySize;
 
@@ -16,6 +18,7 @@ final class TestClusters {
     static final String MANAGED_FRACTION = "0.05";
     static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
     static final Duration RESTART_DELAY = Duration.ofSeconds(1);
+    static final Path WORK_ROOT = Path.of("target", "flink-clusters").toAbsolutePath();
 
     private TestClusters() {
     }
@@ -28,7 +31,9 @@ final class TestClusters {
                     .checkpointInterval(CHECKPOINT_INTERVAL)
                     .restarts(FlinkCluster.DEFAULT_RESTART_ATTEMPTS, RESTART_DELAY)
                     .jvmOptions(ChildJvm.LEAN_JVM_OPTIONS)
-                    .classpath(JobJars.clusterClasspathWithoutTestClasses());
+                    .classpath(JobJars.clusterClasspathWithoutTestClasses())
+                    // kept after the test: the JVMs' logs are in log/
+                    .workDir(WORK_ROOT.resolve(UUID.randomUUID().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
