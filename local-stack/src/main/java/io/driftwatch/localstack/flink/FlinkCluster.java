@@ -16,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -36,6 +38,12 @@ import java.util.function.Predicate;
  *     cluster.rest().awaitJobState(job, s -> s == JobState.FINISHED, Duration.ofMinutes(2));
  * }
  * }</pre>
+ *
+ * <p>A TaskManager that exits on its own (not through {@link #killTaskManager}) is replaced by a fresh one,
+ * as a Kubernetes Deployment would: Flink 2.2.1 sometimes fails a surviving TaskManager fatally while it
+ * cancels tasks whose input came from a killed one ("FATAL - exception in exception handler of task",
+ * a {@code RemoteTransportException} rethrown from {@code BufferManager.recycle}), and without a
+ * replacement the job waits for slots that never come. Turn off with {@link Builder#replaceCrashedTaskManagers}.
  *
  * <p>No orphans: the children die with this JVM (see {@link ChildProcess}), and {@link #close()}
  * stops every JVM it started and returns once they are gone.
@@ -56,6 +64,8 @@ public final class FlinkCluster implements AutoCloseable {
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofMinutes(2);
     /** Flink JVMs shut down in about a second on SIGTERM. */
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** Bound on automatic replacements, so a TaskManager that cannot start does not respawn forever. */
+    static final int MAX_CRASH_REPLACEMENTS = 20;
     static final String JOB_MANAGER_MAIN = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
     static final String TASK_MANAGER_MAIN = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
 
@@ -67,6 +77,7 @@ public final class FlinkCluster implements AutoCloseable {
     private final FlinkConfigFile.Endpoints endpoints;
     private final FlinkRestClient rest;
     private final List<TaskManager> taskManagers = new ArrayList<>();
+    private final Set<String> killedOnPurpose = new HashSet<>();
     private ChildProcess jobManager;
     private FlinkProcessMemory taskManagerMemory;
     private boolean closed;
@@ -183,6 +194,7 @@ public final class FlinkCluster implements AutoCloseable {
     /** {@code kill -9} of TaskManager {@code index}; returns once the process is gone. */
     public synchronized void killTaskManager(int index) {
         ProcessHandle handle = taskManager(index).process().handle();
+        killedOnPurpose.add(taskManager(index).resourceId());
         handle.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no goodbye to the JobManager
         handle.onExit().join();
         LOG.info("killed TaskManager {} (pid {})", taskManager(index).resourceId(), handle.pid());
@@ -228,7 +240,29 @@ public final class FlinkCluster implements AutoCloseable {
                 List.of("-D", "taskmanager.resource-id=" + resourceId), logDir.resolve("taskmanager-" + resourceId + ".log"));
         TaskManager tm = new TaskManager(resourceId, process);
         taskManagers.add(tm);
+        // async: the exit callback takes this cluster's lock, which killTaskManager holds while it waits for the exit
+        process.handle().onExit().thenRunAsync(() -> replaceIfCrashed(tm));
         return tm;
+    }
+
+    private synchronized void replaceIfCrashed(TaskManager tm) {
+        if (closed || !spec.replaceCrashedTaskManagers() || killedOnPurpose.contains(tm.resourceId())) {
+            return;
+        }
+        if (crashedTaskManagers().size() > MAX_CRASH_REPLACEMENTS) {
+            LOG.error("TaskManager {} exited on its own; not replaced: more than {} crashed already (see {})",
+                    tm.resourceId(), MAX_CRASH_REPLACEMENTS, tm.process().logFile());
+            return;
+        }
+        TaskManager replacement = launchTaskManager();
+        LOG.warn("TaskManager {} exited on its own (log {}); started {} to replace it", tm.resourceId(),
+                tm.process().logFile(), replacement.resourceId());
+    }
+
+    /** Resource ids of TaskManagers that exited on their own and were replaced. */
+    public synchronized List<String> crashedTaskManagers() {
+        return taskManagers.stream().filter(tm -> !tm.process().isAlive() && !killedOnPurpose.contains(tm.resourceId()))
+                .map(TaskManager::resourceId).toList();
     }
 
     private ChildProcess startJvm(String mainClass, String name, FlinkProcessMemory memory, List<String> extraArgs, Path log) {
@@ -297,6 +331,7 @@ public final class FlinkCluster implements AutoCloseable {
         private final List<String> extraJvmOptions = new ArrayList<>();
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private Duration readyTimeout = DEFAULT_READY_TIMEOUT;
+        private boolean replaceCrashedTaskManagers = true;
 
         private Builder() {
         }
@@ -376,6 +411,12 @@ public final class FlinkCluster implements AutoCloseable {
             return this;
         }
 
+        /** Whether a TaskManager that exits on its own is replaced by a fresh one (default true). */
+        public Builder replaceCrashedTaskManagers(boolean replace) {
+            this.replaceCrashedTaskManagers = replace;
+            return this;
+        }
+
         public Builder readyTimeout(Duration timeout) {
             this.readyTimeout = timeout;
             return this;
@@ -392,7 +433,7 @@ public final class FlinkCluster implements AutoCloseable {
         public FlinkCluster start() {
             FlinkCluster cluster = new FlinkCluster(new FlinkClusterSpec(taskManagers, slotsPerTaskManager,
                     jobManagerMemory, taskManagerMemory, checkpointInterval, restartAttempts, restartDelay, rpcPort,
-                    restPort, workDir, classpath, extraJvmOptions, overrides, readyTimeout));
+                    restPort, workDir, classpath, extraJvmOptions, overrides, readyTimeout, replaceCrashedTaskManagers));
             try {
                 return cluster.startAll();
             } catch (RuntimeException e) {

@@ -17,7 +17,8 @@ import java.util.Map;
 record FlinkClusterSpec(int taskManagers, int slotsPerTaskManager, MemorySize jobManagerMemory,
                         MemorySize taskManagerMemory, Duration checkpointInterval, int restartAttempts,
                         Duration restartDelay, int rpcPort, int restPort, Path workDir, String classpath,
-                        List<String> extraJvmOptions, Map<String, String> overrides, Duration readyTimeout) {
+                        List<String> extraJvmOptions, Map<String, String> overrides, Duration readyTimeout,
+                        boolean replaceCrashedTaskManagers) {
 
     FlinkClusterSpec {
         positive("taskManagers", taskManagers, 0);

@@ -20,7 +20,7 @@ class FlinkConfigFileTest {
     void flinkReadsBackWhatWasWritten(@TempDir Path dir) throws IOException {
         FlinkClusterSpec spec = new FlinkClusterSpec(2, 3, MemorySize.parse("768m"), MemorySize.parse("1g"),
                 Duration.ofMillis(1500), 7, Duration.ofSeconds(1), 0, 0, null, null, List.of(),
-                Map.of("pipeline.name", "a \"quoted\" name: with colon"), Duration.ofSeconds(1));
+                Map.of("pipeline.name", "a \"quoted\" name: with colon"), Duration.ofSeconds(1), true);
         Map<String, String> settings = FlinkConfigFile.settings(spec, dir, new FlinkConfigFile.Endpoints(6123, 8082));
         FlinkConfigFile.write(dir.resolve("conf"), settings);
         assertThat(Files.exists(dir.resolve("conf").resolve(FlinkConfigFile.LOG4J_FILE))).isTrue();

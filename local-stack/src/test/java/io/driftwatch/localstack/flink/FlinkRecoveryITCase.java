@@ -61,10 +61,14 @@ class FlinkRecoveryITCase {
         cluster.killTaskManager(0);
         cluster.startTaskManager();
         long replaced = System.nanoTime();
-        await().atMost(JOB_TIMEOUT).until(() -> rest.restoredCheckpoints(job) >= 1 && rest.jobState(job) == JobState.RUNNING);
+        await().atMost(JOB_TIMEOUT)
+                .failFast("the job ended without being restored from a checkpoint", () -> rest.jobState(job).isGloballyTerminal())
+                .until(() -> rest.restoredCheckpoints(job) >= 1 && rest.jobState(job) == JobState.RUNNING);
         long recovered = System.nanoTime();
-        System.out.printf("replacement TaskManager registered %d ms after kill -9; job restored and RUNNING after %d ms%n",
-                Duration.ofNanos(replaced - killed).toMillis(), Duration.ofNanos(recovered - killed).toMillis());
+        System.out.printf("replacement TaskManager registered %d ms after kill -9; job restored and RUNNING after %d ms;"
+                        + " TaskManagers that crashed on their own and were replaced: %s%n",
+                Duration.ofNanos(replaced - killed).toMillis(), Duration.ofNanos(recovered - killed).toMillis(),
+                cluster.crashedTaskManagers());
 
         assertThat(cluster.awaitJobState(job, JobState.FINISHED::equals, JOB_TIMEOUT)).isEqualTo(JobState.FINISHED);
         assertThat(rest.restoredCheckpoints(job)).as("recovered from a checkpoint, not from scratch").isGreaterThanOrEqualTo(1);
