@@ -1,5 +1,7 @@
 package io.driftwatch.app;
 
+import io.driftwatch.app.cluster.ClusterCommand;
+import io.driftwatch.app.cluster.SubmitCommand;
 import io.driftwatch.app.demorun.DemoCommand;
 import io.driftwatch.app.stack.StackCommand;
 import picocli.CommandLine;
@@ -8,9 +10,9 @@ import picocli.CommandLine.Command;
 /** The {@code driftwatch} command line. Subcommands live in their own classes. */
 @Command(name = "driftwatch", mixinStandardHelpOptions = true, version = "driftwatch 0.1.0",
         description = "Real-time ML model monitoring on Apache Flink.",
-        subcommands = {StackCommand.class, DemoCommand.class, RunCommand.class, MigrateCommand.class, SqlCommand.class, BaselineCommand.class,
-                DriftCommand.class, EvaluateCommand.class, DetectCommand.class, ReportCommand.class, RulesCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {StackCommand.class, DemoCommand.class, RunCommand.class, MigrateCommand.class, SqlCommand.class,
+                BaselineCommand.class, DriftCommand.class, EvaluateCommand.class, DetectCommand.class, ReportCommand.class,
+                RulesCommand.class, ClusterCommand.class, SubmitCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
