@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import io.driftwatch.flink.telemetry.PipelineMetrics;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private final Counter batchesWritten;
     private final Counter batchFailures;
     private final Counter rowsWritten;
+    private volatile long lastBatchMillis;
     private Connection connection;
     private boolean timerPending;
     private volatile IOException asyncFailure;
@@ -38,9 +41,11 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         this.binder = binder;
         this.timeService = timeService;
         this.insertSql = options.insertSql();
-        this.rowsWritten = metrics.getNumRecordsSendCounter();
-        this.batchesWritten = metrics.counter("clickhouseBatchesWritten");
-        this.batchFailures = metrics.counter("clickhouseBatchFailures");
+        MetricGroup group = metrics.addGroup(PipelineMetrics.GROUP).addGroup(PipelineMetrics.TABLE_TAG, options.table());
+        this.rowsWritten = group.counter(PipelineMetrics.SINK_ROWS);
+        this.batchesWritten = group.counter(PipelineMetrics.SINK_BATCHES);
+        this.batchFailures = group.counter(PipelineMetrics.SINK_FAILURES);
+        group.gauge(PipelineMetrics.SINK_BATCH_MILLIS, () -> lastBatchMillis);
     }
 
     @Override
@@ -85,7 +90,9 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         long delayMillis = options.initialBackoff().toMillis();
         for (int attempt = 0; ; attempt++) {
             try {
+                long started = System.nanoTime();
                 insertBatch();
+                lastBatchMillis = (System.nanoTime() - started) / 1_000_000;
                 rowsWritten.inc(buffer.size());
                 batchesWritten.inc();
                 buffer.clear();

@@ -21,5 +21,16 @@ public final class PipelineMetrics {
     /** Feature values ignored because the model exceeded {@code limits.max_features}. */
     public static final String FEATURE_OVERFLOW = "feature_overflow";
 
+    /** Sub-group key naming the ClickHouse table of the sink metrics below. */
+    public static final String TABLE_TAG = "table";
+    /** Rows a ClickHouse sink wrote. */
+    public static final String SINK_ROWS = "sink_rows";
+    /** Batches a ClickHouse sink wrote. */
+    public static final String SINK_BATCHES = "sink_batches";
+    /** Failed batch inserts (each retried with backoff until the retries run out). */
+    public static final String SINK_FAILURES = "sink_failures";
+    /** Duration of the last successful batch insert, in milliseconds. */
+    public static final String SINK_BATCH_MILLIS = "sink_batch_millis";
+
     private PipelineMetrics() {}
 }
