@@ -13,6 +13,7 @@ import io.driftwatch.flink.source.SourceEvent;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -28,6 +29,18 @@ final class JobRun {
         PARSE_ONLY
     }
 
+    /** Where keyed state lives during a run ({@code state.backend.type}). */
+    enum StateBackend {
+        /** Objects on the heap, serialized only at checkpoints (what PIPELINE.md recommends). */
+        HASHMAP,
+        /** RocksDB: every state access (de)serializes the window accumulator (what the Kubernetes deployment uses). */
+        ROCKSDB;
+
+        String flinkName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /** Connection details of the stack the run reads from and writes to. */
     record Stack(String bootstrapServers, String topic, String deadLetterTopic, String clickhouseUrl,
                  String database, String windowSize, int rollingWindows) {}
@@ -35,10 +48,12 @@ final class JobRun {
     private JobRun() {}
 
     /** Builds and executes the topology with a fresh consumer group; returns the seconds {@code env.execute()} took. */
-    static double run(Stack stack, Topology topology, int parallelism, String group) throws Exception {
+    static double run(Stack stack, Topology topology, StateBackend backend, int parallelism, String group)
+            throws Exception {
         DriftwatchConfig config = new ConfigLoader().parse(configYaml(stack, group), "pipeline-throughput");
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        conf.set(StateBackendOptions.STATE_BACKEND, backend.flinkName());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(parallelism);
         Source<SourceEvent, ?, ?> predictions = PredictionSources.kafka(config)

@@ -15,9 +15,11 @@ import java.util.Map;
  * embedded Kafka and ClickHouse, N synthetic predictions (20 features) in a 4-partition topic, then
  * (a) a single-thread {@code KafkaConsumer} + {@code EventParser} pass, (b) the whole job (bounded source,
  * rolling baselines, real ClickHouse sinks) on a local MiniCluster per parallelism, each checked against the
- * {@code volume} table, and (c) a parse-only Flink topology at parallelism 1 showing where the time goes.
+ * {@code volume} table, (c) a parse-only Flink topology at parallelism 1 showing where the time goes, and
+ * (a) again, warm. Ratios are to the faster bare pass.
  *
- * <p>Usage: {@code PipelineThroughput [--events N] [--parallelism 1,2]}; see scripts/run-pipeline-throughput.sh.
+ * <p>Usage: {@code PipelineThroughput [--events N] [--parallelism 1,2] [--state-backend hashmap|rocksdb]};
+ * see scripts/run-pipeline-throughput.sh.
  */
 public final class PipelineThroughput {
 
@@ -39,6 +41,7 @@ public final class PipelineThroughput {
     public static void main(String[] args) throws Exception {
         long events = DEFAULT_EVENTS;
         List<Integer> parallelisms = DEFAULT_PARALLELISM;
+        JobRun.StateBackend backend = JobRun.StateBackend.HASHMAP;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value after " + args[i]);
@@ -47,17 +50,18 @@ public final class PipelineThroughput {
                 case "--events" -> events = Long.parseLong(args[i + 1]);
                 case "--parallelism" -> parallelisms = java.util.Arrays.stream(args[i + 1].split(","))
                         .map(String::trim).map(Integer::valueOf).toList();
+                case "--state-backend" -> backend = JobRun.StateBackend.valueOf(args[i + 1].toUpperCase(java.util.Locale.ROOT));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (expected --events N, --parallelism 1,2)");
+                        + " (expected --events N, --parallelism 1,2, --state-backend hashmap|rocksdb)");
             }
         }
         if (events <= 0 || parallelisms.isEmpty() || parallelisms.stream().anyMatch(p -> p <= 0)) {
             throw new IllegalArgumentException("--events and every --parallelism must be positive");
         }
-        run(events, parallelisms);
+        run(events, parallelisms, backend);
     }
 
-    private static void run(long events, List<Integer> parallelisms) throws Exception {
+    private static void run(long events, List<Integer> parallelisms, JobRun.StateBackend backend) throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedClickHouse clickhouse = EmbeddedClickHouse.start()) {
             kafka.createTopic(TOPIC, PARTITIONS, Map.of("retention.ms", "-1"));
             kafka.createTopic(DEAD_LETTER_TOPIC, 1, Map.of("retention.ms", "-1"));
@@ -72,17 +76,20 @@ public final class PipelineThroughput {
             JobRun.Stack stack = new JobRun.Stack(kafka.bootstrapServers(), TOPIC, DEAD_LETTER_TOPIC,
                     clickhouse.jdbcUrl(), Migrator.DEFAULT_DATABASE, WINDOW_SIZE, ROLLING_WINDOWS);
             List<ThroughputTable.Row> rows = new ArrayList<>();
-            rows.add(measure(cpu, "bare consume+parse", 1, events,
+            rows.add(measure(cpu, "bare consume+parse (cold)", 1, events,
                     () -> BareConsumeParse.run(kafka.bootstrapServers(), TOPIC, PARTITIONS, events)));
             for (int p : parallelisms) {
-                rows.add(measure(cpu, "full job", p, events,
-                        () -> JobRun.run(stack, JobRun.Topology.FULL_JOB, p, "bench-full-p" + p)));
+                rows.add(measure(cpu, "full job (" + backend.flinkName() + ")", p, events,
+                        () -> JobRun.run(stack, JobRun.Topology.FULL_JOB, backend, p, "bench-full-p" + p)));
                 try (Connection connection = clickhouse.openConnection()) {
                     checkVolumeAndReset(connection, events);
                 }
             }
             rows.add(measure(cpu, "flink source+parse only", 1, events,
-                    () -> JobRun.run(stack, JobRun.Topology.PARSE_ONLY, 1, "bench-parse-p1")));
+                    () -> JobRun.run(stack, JobRun.Topology.PARSE_ONLY, backend, 1, "bench-parse-p1")));
+            // Again at the end, JIT-warm like the job runs were: the ratio uses the faster of the two passes.
+            rows.add(measure(cpu, "bare consume+parse (warm)", 1, events,
+                    () -> BareConsumeParse.run(kafka.bootstrapServers(), TOPIC, PARTITIONS, events)));
             System.out.println();
             System.out.print(ThroughputTable.render(rows, events));
         }
