@@ -2,7 +2,7 @@ package io.driftwatch.benchmarks.pipeline;
 
 import java.util.List;
 
-/** The harness's result table; rows whose mode starts with {@value #BARE_PREFIX} are the ceiling the others are compared with. */
+/** The harness's result table; the bare consume+parse rows ({@code ceiling}) are what the others are compared with. */
 final class ThroughputTable {
 
     /**
@@ -10,10 +10,10 @@ final class ThroughputTable {
      *
      * @param jvmCpuSeconds      CPU seconds this JVM spent (job, MiniCluster, consumer)
      * @param childrenCpuSeconds CPU seconds the Kafka broker and ClickHouse server spent meanwhile
+     * @param ceiling            whether this is a bare consume+parse pass (the ratio's denominator)
      */
-    record Row(String mode, int parallelism, double seconds, double jvmCpuSeconds, double childrenCpuSeconds) {}
-
-    static final String BARE_PREFIX = "bare";
+    record Row(String mode, int parallelism, double seconds, double jvmCpuSeconds, double childrenCpuSeconds,
+               boolean ceiling) {}
 
     private ThroughputTable() {}
 
@@ -23,7 +23,7 @@ final class ThroughputTable {
      * bare row's events/s.
      */
     static String render(List<Row> rows, long events) {
-        double bare = rows.stream().filter(r -> r.mode().startsWith(BARE_PREFIX))
+        double bare = rows.stream().filter(Row::ceiling)
                 .mapToDouble(r -> events / r.seconds()).max()
                 .orElseThrow(() -> new IllegalArgumentException("no bare consume+parse row to compare with"));
         StringBuilder out = new StringBuilder(String.format("%-27s %4s %8s %10s %14s %16s %9s %9s %6s%n", "mode",
