@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# End-to-end throughput of the Driftwatch job vs a bare KafkaConsumer + EventParser pass, on embedded Kafka and
+# ClickHouse (io.driftwatch.benchmarks.pipeline.PipelineThroughput). Prints a table; takes a few minutes.
+#
+# Usage: benchmarks/scripts/run-pipeline-throughput.sh [--events N] [--parallelism 1,2] [--state-backend hashmap|rocksdb]
+# Environment: PIPELINE_HEAP (default 3g); PIPELINE_JFR=FILE records a JFR profile of the whole run to FILE.
+# Builds the benchmarks module's classes and its classpath offline from this checkout (install the other
+# modules from this checkout first: mvn -B -q -o install -DskipTests).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+HEAP="${PIPELINE_HEAP:-3g}"
+CP_FILE="$ROOT/benchmarks/target/pipeline.classpath"
+
+(cd "$ROOT" && mvn -B -q -o compile dependency:build-classpath -pl benchmarks \
+  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime)
+JFR=()
+if [[ -n "${PIPELINE_JFR:-}" ]]; then
+  JFR=("-XX:StartFlightRecording=filename=$PIPELINE_JFR,settings=profile,dumponexit=true")
+fi
+echo "== $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg), Java $(java -version 2>&1 | head -1)"
+exec java -Xms"$HEAP" -Xmx"$HEAP" "${JFR[@]}" -cp "$ROOT/benchmarks/target/classes:$(cat "$CP_FILE")" \
+  io.driftwatch.benchmarks.pipeline.PipelineThroughput "$@"
