@@ -25,11 +25,6 @@ import org.apache.datasketches.quantilescommon.DoublesSortedView;
  * byte-identical, sketch. Edge cases: NaN and infinities are rejected (route them to
  * {@link QualityCounters}); queries on an empty sketch return NaN.
  *
- * <p>{@link #add(double)} collects values in a small buffer of {@link #ADD_BUFFER_SIZE} and hands them to KLL
- * in one batch update: KLL's per-value update costs more than copying a run of values into its level 0.
- * Every query, merge, copy and serialization first flushes the buffer, so the buffer is never observable;
- * the batch fills level 0 and triggers compactions at the same points as the same values added one by one.
- *
  * <p>datasketches-java is pinned to 6.x (datasketches-memory 3): 7.x serializes through Java 17's incubating
  * foreign-memory API and would need {@code --add-modules=jdk.incubator.foreign} on every Flink JVM.
  */
@@ -39,16 +34,7 @@ public final class QuantileSketch implements MergeableState<QuantileSketch> {
     public static final byte VERSION = 1;
     private static final String TYPE = "QuantileSketch";
 
-    /**
-     * Values buffered by {@link #add(double)} before one batch update of KLL: enough to spread the batch
-     * update's fixed cost (emptiness and NaN checks, sorted-view reset) thin, small enough (1 KiB) not to
-     * matter beside KLL's own retained items (roughly 3k doubles, about 600 at k = 200).
-     */
-    static final int ADD_BUFFER_SIZE = 128;
-
     private final KllDoublesSketch sketch;
-    private final double[] pending = new double[ADD_BUFFER_SIZE];
-    private int pendingCount;
 
     /** An empty sketch with {@code k = }{@link SketchDefaults#KLL_K}. */
     public QuantileSketch() {
@@ -80,31 +66,19 @@ public final class QuantileSketch implements MergeableState<QuantileSketch> {
         addFinite(value);
     }
 
-    /** {@link #add(double)} for a value the caller has already checked finite. */
+    /**
+     * {@link #add(double)} for a value the caller has already checked finite. Values go to KLL one at a time:
+     * buffering them for KLL's batch update was measured (benchmarks/RESULTS.md) and gained nothing, because
+     * at window sizes KLL's cost is its level-0 compactions (every few values once the low levels shrink to
+     * their minimum width), which a batch triggers just as often.
+     */
     void addFinite(double value) {
-        if (pendingCount == ADD_BUFFER_SIZE) {
-            flush();
-        }
-        pending[pendingCount++] = value;
-    }
-
-    /** Hands the buffered values to KLL; they were checked finite by {@link #add(double)}. */
-    private void flush() {
-        if (pendingCount > 0) {
-            sketch.update(pending, 0, pendingCount);
-            pendingCount = 0;
-        }
-    }
-
-    /** The KLL sketch holding every value added so far. */
-    private KllDoublesSketch flushed() {
-        flush();
-        return sketch;
+        sketch.update(value);
     }
 
     /** Number of values added. */
     public long n() {
-        return sketch.getN() + pendingCount;
+        return sketch.getN();
     }
 
     /** The KLL accuracy parameter. */
@@ -114,21 +88,18 @@ public final class QuantileSketch implements MergeableState<QuantileSketch> {
 
     /** Exact smallest value, NaN when empty. */
     public double min() {
-        KllDoublesSketch all = flushed();
-        return all.isEmpty() ? Double.NaN : all.getMinItem();
+        return sketch.isEmpty() ? Double.NaN : sketch.getMinItem();
     }
 
     /** Exact largest value, NaN when empty. */
     public double max() {
-        KllDoublesSketch all = flushed();
-        return all.isEmpty() ? Double.NaN : all.getMaxItem();
+        return sketch.isEmpty() ? Double.NaN : sketch.getMaxItem();
     }
 
     /** Approximate {@code q}-quantile ({@code inverted_cdf} definition), NaN when empty. */
     public double quantile(double q) {
         SketchChecks.requireProbability(q);
-        KllDoublesSketch all = flushed();
-        return all.isEmpty() ? Double.NaN : all.getQuantile(q, INCLUSIVE);
+        return sketch.isEmpty() ? Double.NaN : sketch.getQuantile(q, INCLUSIVE);
     }
 
     /** Approximate fraction of values {@code <= x}, NaN when empty. */
@@ -136,8 +107,7 @@ public final class QuantileSketch implements MergeableState<QuantileSketch> {
         if (Double.isNaN(x)) {
             throw new IllegalArgumentException("rank of NaN is undefined");
         }
-        KllDoublesSketch all = flushed();
-        return all.isEmpty() ? Double.NaN : all.getRank(x, INCLUSIVE);
+        return sketch.isEmpty() ? Double.NaN : sketch.getRank(x, INCLUSIVE);
     }
 
     /** Rank error of a single rank or quantile query (99% confidence): datasketches' single-query epsilon. */
@@ -152,23 +122,18 @@ public final class QuantileSketch implements MergeableState<QuantileSketch> {
 
     /** Number of values the sketch retains (its memory footprint in items). */
     public int numRetained() {
-        return flushed().getNumRetained();
+        return sketch.getNumRetained();
     }
 
     /** The retained values, ascending, with their inclusive cumulative weights; for the drift tests. */
     DoublesSortedView sortedView() {
-        return flushed().getSortedView();
+        return sketch.getSortedView();
     }
 
     /** Merges as KLL does; sketches of different {@code k} may be merged, the result has the smaller k's error. */
     @Override
     public void merge(QuantileSketch other) {
-        flush();
         sketch.merge(other.sketch);
-        // other's buffered values join as a batch, leaving other itself untouched
-        if (other.pendingCount > 0) {
-            sketch.update(other.pending, 0, other.pendingCount);
-        }
     }
 
     @Override
@@ -197,7 +162,7 @@ public final class QuantileSketch implements MergeableState<QuantileSketch> {
     }
 
     private byte[] serialize() {
-        return flushed().toByteArray();
+        return sketch.toByteArray();
     }
 
     private static KllDoublesSketch heapify(byte[] kll) {
@@ -206,7 +171,7 @@ public final class QuantileSketch implements MergeableState<QuantileSketch> {
 
     @Override
     public boolean isEmpty() {
-        return pendingCount == 0 && sketch.isEmpty();
+        return sketch.isEmpty();
     }
 
     @Override

@@ -94,64 +94,6 @@ class QuantileSketchTest extends MergeableStateContract<QuantileSketch> {
     }
 
     @Test
-    void bufferedValuesAreVisibleToEveryQuery() {
-        // fewer values than the add buffer holds: nothing has reached KLL yet, yet every answer counts them
-        QuantileSketch sketch = new QuantileSketch();
-        assertThat(sketch.isEmpty()).isTrue();
-        sketch.add(2.0);
-        sketch.add(-1.0);
-        sketch.add(4.0);
-        assertThat(sketch.isEmpty()).isFalse();
-        assertThat(sketch.n()).isEqualTo(3);
-        assertThat(sketch.min()).isEqualTo(-1.0);
-        assertThat(sketch.max()).isEqualTo(4.0);
-        assertThat(sketch.quantile(0.5)).isEqualTo(2.0);
-        assertThat(sketch.rank(2.0)).isEqualTo(2.0 / 3.0);
-        assertThat(sketch.numRetained()).isEqualTo(3);
-        sketch.add(3.0);
-        assertThat(sketch.n()).isEqualTo(4);
-        assertThat(sketch.quantile(0.75)).isEqualTo(3.0);
-    }
-
-    @Test
-    void valuesAcrossBufferFlushesStayExactWhileNAtMostK() {
-        int n = QuantileSketch.ADD_BUFFER_SIZE + QuantileSketch.ADD_BUFFER_SIZE / 2;
-        assertThat(n).isLessThanOrEqualTo(SketchDefaults.KLL_K);
-        QuantileSketch sketch = new QuantileSketch();
-        for (int i = n; i >= 1; i--) {
-            sketch.add(i);
-        }
-        assertThat(sketch.n()).isEqualTo(n);
-        assertThat(sketch.numRetained()).isEqualTo(n);
-        assertThat(sketch.rank(10.0)).isEqualTo(10.0 / n);
-        assertThat(sketch.quantile(1.0)).isEqualTo(n);
-        assertThat(sketch.min()).isEqualTo(1.0);
-    }
-
-    @Test
-    void mergeCopyAndBytesIncludeBufferedValues() {
-        QuantileSketch left = new QuantileSketch();
-        QuantileSketch right = new QuantileSketch();
-        for (int i = 0; i < QuantileSketch.ADD_BUFFER_SIZE + 3; i++) {
-            left.add(i);
-        }
-        right.add(-5.0);
-        right.add(1_000.0);
-
-        assertThat(QuantileSketch.fromBytes(right.toBytes()).n()).isEqualTo(2);
-        QuantileSketch copy = right.copy();
-        assertThat(copy.min()).isEqualTo(-5.0);
-        assertThat(copy.max()).isEqualTo(1_000.0);
-
-        left.merge(right);
-        assertThat(left.n()).isEqualTo(QuantileSketch.ADD_BUFFER_SIZE + 5);
-        assertThat(left.min()).isEqualTo(-5.0);
-        assertThat(left.max()).isEqualTo(1_000.0);
-        assertThat(right.n()).as("merge leaves its argument alone").isEqualTo(2);
-        assertThat(right.max()).isEqualTo(1_000.0);
-    }
-
-    @Test
     void defaultsToSharedK() {
         assertThat(new QuantileSketch().k()).isEqualTo(SketchDefaults.KLL_K);
         assertThat(new QuantileSketch().normalizedRankError()).isBetween(0.01, 0.02);
