@@ -53,6 +53,11 @@ public final class BinCounts implements MergeableState<BinCounts> {
         counts[binOf(value)]++;
     }
 
+    /** {@link #add(double)} for a value the caller has already checked not NaN. */
+    void addNotNaN(double value) {
+        counts[EdgeSearch.countAtOrBelow(edges, 0, edges.length, value)]++;
+    }
+
     /** Index of the bin holding {@code value}: the number of edges {@code <= value}. */
     public int binOf(double value) {
         if (Double.isNaN(value)) {

@@ -30,6 +30,11 @@ public final class Moments implements MergeableState<Moments> {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("Moments accepts finite values only, got " + value);
         }
+        addFinite(value);
+    }
+
+    /** {@link #add(double)} for a value the caller has already checked finite. */
+    void addFinite(double value) {
         count++;
         double delta = value - mean;
         mean += delta / count;

@@ -57,19 +57,17 @@ public final class NumericWindowState implements MergeableState<NumericWindowSta
     /** Adds one observed value, routed as described in the class comment. */
     public void add(double value) {
         quality.recordSeen();
-        if (Double.isNaN(value)) {
-            quality.record(QualityIssue.NAN);
-        } else if (value == Double.POSITIVE_INFINITY) {
-            quality.record(QualityIssue.POSITIVE_INFINITY);
-        } else if (value == Double.NEGATIVE_INFINITY) {
-            quality.record(QualityIssue.NEGATIVE_INFINITY);
-        } else {
+        // one finiteness check here instead of one per part: the common case pays a single branch
+        if (Double.isFinite(value)) {
             if (value < referenceMin || value > referenceMax) {
                 quality.record(QualityIssue.OUT_OF_REFERENCE_RANGE);
             }
-            bins.add(value);
-            sketch.add(value);
-            moments.add(value);
+            bins.addNotNaN(value);
+            sketch.addFinite(value);
+            moments.addFinite(value);
+        } else {
+            quality.record(Double.isNaN(value) ? QualityIssue.NAN
+                    : value > 0 ? QualityIssue.POSITIVE_INFINITY : QualityIssue.NEGATIVE_INFINITY);
         }
     }
 
