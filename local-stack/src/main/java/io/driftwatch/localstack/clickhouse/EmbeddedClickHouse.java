@@ -1,8 +1,7 @@
 package io.driftwatch.localstack.clickhouse;
 
 import io.driftwatch.localstack.process.ChildJvm;
-import io.driftwatch.localstack.process.ChildProcess;
-import io.driftwatch.localstack.process.Directories;
+import io.driftwatch.localstack.process.ChildService;
 import io.driftwatch.localstack.process.FreePorts;
 import io.driftwatch.localstack.process.ReadinessProbe;
 
@@ -55,8 +54,7 @@ public final class EmbeddedClickHouse implements AutoCloseable {
     private final int tcpPort;
     private final Duration readyTimeout;
     private final ChdbEngineLocator engineLocator;
-    private ChildProcess process;
-    private boolean closed;
+    private final ChildService service;
 
     private EmbeddedClickHouse(Builder b) {
         try {
@@ -79,6 +77,7 @@ public final class EmbeddedClickHouse implements AutoCloseable {
         }
         this.readyTimeout = b.readyTimeout;
         this.engineLocator = b.engineLocator;
+        this.service = new ChildService("Embedded ClickHouse", STOP_GRACE, tempRoot);
     }
 
     /**
@@ -101,52 +100,37 @@ public final class EmbeddedClickHouse implements AutoCloseable {
      *                               of the server log)
      */
     public synchronized EmbeddedClickHouse restart() {
-        if (closed) {
-            throw new IllegalStateException("Embedded ClickHouse was closed; build a new one");
-        }
-        stop();
-        Path lib = engineLocator.locate();
-        process = ChildJvm.builder(ChdbServerMain.class.getName())
-                .jvmArgs(ChildJvm.LEAN_JVM_OPTIONS).jvmArgs(List.of(CHILD_HEAP))
-                .args(List.of(lib.toString(), dataDir.toString(), Integer.toString(httpPort), Integer.toString(tcpPort)))
-                .workingDir(dataDir)
-                .logFile(logFile)
-                .displayName("ClickHouse(http " + httpPort + ")")
-                .build().start();
-        try {
-            process.awaitReady(ReadinessProbe.httpGet(URI.create(httpUrl() + PING_PATH), PING_ANSWER), readyTimeout);
-        } catch (RuntimeException e) {
-            process.stop(STOP_GRACE);
-            throw e;
-        }
+        service.restart(() -> ChildJvm.builder(ChdbServerMain.class.getName())
+                        .jvmArgs(ChildJvm.LEAN_JVM_OPTIONS).jvmArgs(List.of(CHILD_HEAP))
+                        .args(List.of(engineLocator.locate().toString(), dataDir.toString(), Integer.toString(httpPort),
+                                Integer.toString(tcpPort)))
+                        .workingDir(dataDir)
+                        .logFile(logFile)
+                        .displayName("ClickHouse(http " + httpPort + ")")
+                        .build().start(),
+                process -> process.awaitReady(
+                        ReadinessProbe.httpGet(URI.create(httpUrl() + PING_PATH), PING_ANSWER), readyTimeout));
         return this;
     }
 
     /** Stops the server, keeping data dir and ports for a restart; no-op if not running. */
     public synchronized void stop() {
-        if (process != null) {
-            process.stop(STOP_GRACE);
-            process = null;
-        }
+        service.stop();
     }
 
     /** Stops the server and deletes the data dir if it was created as a temp dir. */
     @Override
     public synchronized void close() {
-        closed = true;
-        stop();
-        if (tempRoot != null) {
-            Directories.deleteRecursively(tempRoot);
-        }
+        service.close();
     }
 
     public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+        return service.isRunning();
     }
 
     /** The server's child process while running, e.g. to check it is gone after {@link #close()}. */
     public synchronized Optional<ProcessHandle> processHandle() {
-        return Optional.ofNullable(process).map(ChildProcess::handle);
+        return service.processHandle();
     }
 
     public int httpPort() {

@@ -1,8 +1,7 @@
 package io.driftwatch.localstack.kafka;
 
 import io.driftwatch.localstack.process.ChildJvm;
-import io.driftwatch.localstack.process.ChildProcess;
-import io.driftwatch.localstack.process.Directories;
+import io.driftwatch.localstack.process.ChildService;
 import io.driftwatch.localstack.process.FreePorts;
 import io.driftwatch.localstack.process.ReadinessProbe;
 import org.apache.kafka.clients.admin.Admin;
@@ -63,8 +62,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Map<String, String> brokerConfig;
     private final Duration readyTimeout;
     private final String clusterId;
-    private ChildProcess process;
-    private boolean closed;
+    private final ChildService service;
 
     private EmbeddedKafka(Builder b) {
         try {
@@ -88,6 +86,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         config.putAll(b.brokerConfig);
         this.brokerConfig = Map.copyOf(config);
         this.clusterId = existingClusterId(logDir.resolve("data")).orElseGet(() -> Uuid.randomUuid().toString());
+        this.service = new ChildService("Embedded Kafka", STOP_GRACE, tempRoot);
         this.readyTimeout = b.readyTimeout;
     }
 
@@ -125,44 +124,31 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @throws IllegalStateException if it does not become ready (the message includes the end of its log)
      */
     public synchronized EmbeddedKafka restart() {
-        if (closed) {
-            throw new IllegalStateException("Embedded Kafka was closed; build a new one");
-        }
-        stop();
-        Path propertiesFile = writeProperties();
-        process = ChildJvm.builder(KafkaServerMain.class.getName())
-                .jvmArgs(ChildJvm.LEAN_JVM_OPTIONS).jvmArgs(List.of(CHILD_HEAP, CHILD_LOG_LEVEL))
-                .args(List.of(propertiesFile.toString(), clusterId))
-                .workingDir(logDir)
-                .logFile(logFile)
-                .displayName("Kafka(" + bootstrapServers() + ")")
-                .build().start();
-        try (Admin admin = admin()) {
-            process.awaitReady(ReadinessProbe.portOpen(FreePorts.LOOPBACK, port).and(() -> brokerAnswers(admin)),
-                    readyTimeout);
-        } catch (RuntimeException e) {
-            process.stop(STOP_GRACE);
-            throw e;
-        }
+        service.restart(() -> ChildJvm.builder(KafkaServerMain.class.getName())
+                        .jvmArgs(ChildJvm.LEAN_JVM_OPTIONS).jvmArgs(List.of(CHILD_HEAP, CHILD_LOG_LEVEL))
+                        .args(List.of(writeProperties().toString(), clusterId))
+                        .workingDir(logDir)
+                        .logFile(logFile)
+                        .displayName("Kafka(" + bootstrapServers() + ")")
+                        .build().start(),
+                process -> {
+                    try (Admin admin = admin()) {
+                        process.awaitReady(ReadinessProbe.portOpen(FreePorts.LOOPBACK, port)
+                                .and(() -> brokerAnswers(admin)), readyTimeout);
+                    }
+                });
         return this;
     }
 
     /** Stops the broker gracefully (data kept for {@link #restart()}); no-op if not running. */
     public synchronized void stop() {
-        if (process != null) {
-            process.stop(STOP_GRACE);
-            process = null;
-        }
+        service.stop();
     }
 
     /** Stops the broker and deletes the log dir if it was created as a temp dir. */
     @Override
     public synchronized void close() {
-        closed = true;
-        stop();
-        if (tempRoot != null) {
-            Directories.deleteRecursively(tempRoot);
-        }
+        service.close();
     }
 
     /**
@@ -220,12 +206,12 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+        return service.isRunning();
     }
 
     /** The broker's child process while running, e.g. to check it is gone after {@link #close()}. */
     public synchronized Optional<ProcessHandle> processHandle() {
-        return Optional.ofNullable(process).map(ChildProcess::handle);
+        return service.processHandle();
     }
 
     private static boolean brokerAnswers(Admin admin) {
