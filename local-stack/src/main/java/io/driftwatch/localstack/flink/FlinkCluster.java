@@ -290,9 +290,10 @@ public final class FlinkCluster implements AutoCloseable {
         }
     }
 
+    /** Registered with all its slots: a TaskManager is listed before its slot report arrives. */
     private boolean isRegistered(String resourceId) {
         try {
-            return rest.taskManagerIds().contains(resourceId);
+            return rest.taskManagerSlots().getOrDefault(resourceId, 0) >= spec.slotsPerTaskManager();
         } catch (RuntimeException e) {
             return false;
         }

@@ -63,6 +63,14 @@ public final class FlinkRestClient {
         return ids;
     }
 
+    /** {@code GET /taskmanagers}: resource id to the number of slots it has registered (0 until its slot report). */
+    public java.util.Map<String, Integer> taskManagerSlots() {
+        java.util.Map<String, Integer> slots = new java.util.HashMap<>();
+        get("/taskmanagers").path("taskmanagers")
+                .forEach(tm -> slots.put(tm.path("id").asText(), tm.path("slotsNumber").asInt()));
+        return slots;
+    }
+
     /** Uploads a jar ({@code POST /jars/upload}); returns its id for {@link #runJar}. */
     public String uploadJar(Path jar) {
         if (!Files.isRegularFile(jar)) {
