@@ -14,8 +14,7 @@ import java.util.Map;
 /**
  * Stores the credit model's training distribution as its baseline, as {@code driftwatch baseline} would. The
  * fraud model keeps a rolling baseline instead: its countries differ from each other, so each country is
- * compared with its own recent windows rather than with the global training mix (a stored baseline is used
- * whenever one exists for a model version).
+ * compared with its own recent windows rather than with the global training mix.
  */
 final class DemoBaselines {
 

@@ -43,6 +43,14 @@ public record BaselineConfig(BaselineSpec defaults, Map<String, BaselineSpec> mo
         return models.getOrDefault(modelId, defaults);
     }
 
+    /**
+     * True when the model's own entry says {@code rolling}: it is compared with its own previous windows even if
+     * a stored baseline exists for it. Models under {@code default} use a stored baseline when one exists.
+     */
+    public boolean ignoresStoredBaselines(String modelId) {
+        return models.get(modelId) instanceof BaselineSpec.Rolling;
+    }
+
     static BaselineConfig read(ConfigNode baselines) {
         int errorsBefore = baselines.errorCount();
         Map<String, ConfigNode> entries = baselines.entries();

@@ -246,6 +246,9 @@ public final class WindowAggregator
     }
 
     private ReferenceSet stored(ReadOnlyContext ctx, String modelId, String modelVersion) throws Exception {
+        if (settings.ignoresStoredBaselines(modelId)) {
+            return null;
+        }
         String key = SegmentKeys.baselineKey(modelId, modelVersion);
         BaselineUpdate update = ctx.getBroadcastState(BASELINES).get(key);
         if (update == null) {

@@ -60,6 +60,11 @@ public record WindowSettings(long sizeMillis, long allowedLatenessMillis, int ma
         return fireTime + 1 - allowedLatenessMillis - sizeMillis;
     }
 
+    /** See {@link BaselineConfig#ignoresStoredBaselines}. */
+    public boolean ignoresStoredBaselines(String modelId) {
+        return baselines.ignoresStoredBaselines(modelId);
+    }
+
     /** How many earlier windows form {@code modelId}'s rolling baseline. */
     public int rollingWindows(String modelId) {
         BaselineSpec spec = baselines.forModel(modelId);

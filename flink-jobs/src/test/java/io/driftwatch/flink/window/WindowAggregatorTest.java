@@ -57,8 +57,12 @@ class WindowAggregatorTest {
     private final Map<String, Long> referenceCountries = Map.of("DE", 50L, "FR", 50L, "US", 50L);
 
     private static WindowSettings settings() {
+        return settings(Map.of());
+    }
+
+    private static WindowSettings settings(Map<String, BaselineSpec> models) {
         return new WindowSettings(SIZE, LATENESS, 10, 50, BINS, BinningStrategy.QUANTILE,
-                new BaselineConfig(new BaselineSpec.Rolling(ROLLING), Map.of()));
+                new BaselineConfig(new BaselineSpec.Rolling(ROLLING), models));
     }
 
     private static DriftConfig driftConfig() {
@@ -67,7 +71,12 @@ class WindowAggregatorTest {
 
     private KeyedTwoInputStreamOperatorTestHarness<String, Observation, BaselineUpdate, FeatureDriftRow> harness(
             BaselineLoader loader) throws Exception {
-        WindowAggregator fn = new WindowAggregator(settings(), new WindowEmitter(new DriftEvaluator(driftConfig())),
+        return harness(loader, settings());
+    }
+
+    private KeyedTwoInputStreamOperatorTestHarness<String, Observation, BaselineUpdate, FeatureDriftRow> harness(
+            BaselineLoader loader, WindowSettings settings) throws Exception {
+        WindowAggregator fn = new WindowAggregator(settings, new WindowEmitter(new DriftEvaluator(driftConfig())),
                 loader);
         var harness = new KeyedTwoInputStreamOperatorTestHarness<String, Observation, BaselineUpdate, FeatureDriftRow>(
                 new CoBroadcastWithKeyedOperator<>(fn, List.of(WindowAggregator.BASELINES)), Observation::windowKey,
@@ -240,6 +249,21 @@ class WindowAggregatorTest {
                 within(1e-12));
         assertThat(h.numKeyedStateEntries()).isZero();
         assertThat(h.numEventTimeTimers()).isZero();
+        h.close();
+    }
+
+    @Test
+    void aModelConfiguredRollingIgnoresItsStoredBaseline() throws Exception {
+        BaselineUpdate stored = baseline();
+        var h = harness(() -> List.of(stored), settings(Map.of("m", new BaselineSpec.Rolling(ROLLING))));
+        for (int w = 0; w < 3; w++) {
+            for (Observation o : window("m", w * SIZE, normal(N, 0.0), countries(N, null))) {
+                h.processElement1(new StreamRecord<>(o, o.eventTimeMillis));
+            }
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark((w + 1) * SIZE - 1 + LATENESS));
+        }
+        h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
+        assertThat(h.extractOutputValues()).isNotEmpty().allMatch(r -> r.baselineKind() == BaselineKind.WINDOW);
         h.close();
     }
 
