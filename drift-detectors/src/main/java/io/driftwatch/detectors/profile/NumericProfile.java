@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.profile;
 
+import io.driftwatch.detectors.internal.SampleMoments;
 import io.driftwatch.detectors.state.SketchDefaults;
 import java.util.Arrays;
 import java.util.Objects;
@@ -70,8 +71,8 @@ public final class NumericProfile implements DistributionProfile {
     public static NumericProfile fromReference(double[] reference, Binning binning) {
         double[] sorted = NumpyCompat.sortedFinite(reference, "reference");
         BinEdges edges = binning.edgesFor(sorted);
-        double mean = NumpyCompat.mean(sorted);
-        double std = Math.sqrt(NumpyCompat.sumSquaredDeviations(sorted, mean) / sorted.length);
+        double mean = SampleMoments.mean(sorted);
+        double std = Math.sqrt(SampleMoments.sumOfSquaredDeviations(sorted, mean) / sorted.length);
         KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(SketchDefaults.KLL_K);
         for (double v : reference) {
             sketch.update(v);

@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.profile;
 
+import io.driftwatch.detectors.internal.SampleMoments;
 import io.driftwatch.detectors.internal.DoubleSort;
 
 /**
@@ -69,8 +70,8 @@ final class NumpyCompat {
             return 0.0;
         }
         double sg1 = Math.sqrt(6.0 * (n - 2) / ((n + 1.0) * (n + 3)));
-        double mean = mean(sorted);
-        double sigma = Math.sqrt(sumSquaredDeviations(sorted, mean) / n);
+        double mean = SampleMoments.mean(sorted);
+        double sigma = Math.sqrt(SampleMoments.sumOfSquaredDeviations(sorted, mean) / n);
         if (!(sigma > 0.0)) {
             return 0.0;
         }
@@ -101,22 +102,7 @@ final class NumpyCompat {
         return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
     }
 
-    static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
-    }
 
-    static double sumSquaredDeviations(double[] values, double mean) {
-        double sum = 0;
-        for (double v : values) {
-            double d = v - mean;
-            sum += d * d;
-        }
-        return sum;
-    }
 
     static double ptp(double[] sorted) {
         return sorted[sorted.length - 1] - sorted[0];

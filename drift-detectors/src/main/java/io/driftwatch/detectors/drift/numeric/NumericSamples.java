@@ -76,23 +76,7 @@ final class NumericSamples {
         return true;
     }
 
-    static double mean(double[] values) {
-        double sum = 0.0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
-    }
 
-    /** Sum of squared deviations from {@code mean}, as numpy's var computes it before dividing. */
-    static double sumOfSquaredDeviations(double[] values, double mean) {
-        double sum = 0.0;
-        for (double v : values) {
-            double d = v - mean;
-            sum += d * d;
-        }
-        return sum;
-    }
 
     static double clipProbability(double p) {
         return Math.min(1.0, Math.max(0.0, p));

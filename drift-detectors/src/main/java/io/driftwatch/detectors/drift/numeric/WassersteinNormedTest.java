@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.drift.numeric;
 
+import io.driftwatch.detectors.internal.SampleMoments;
 import io.driftwatch.detectors.drift.DriftResult;
 import io.driftwatch.detectors.drift.DriftTestId;
 
@@ -26,8 +27,6 @@ public final class WassersteinNormedTest implements NumericDriftTest {
         if (NumericSamples.allEqual(reference)) {
             return DriftResult.exact(id(), raw, Double.NaN, threshold);
         }
-        double mean = NumericSamples.mean(reference);
-        double std = Math.sqrt(NumericSamples.sumOfSquaredDeviations(reference, mean) / reference.length);
-        return DriftResult.exact(id(), raw / std, Double.NaN, threshold);
+        return DriftResult.exact(id(), raw / SampleMoments.populationStd(reference), Double.NaN, threshold);
     }
 }

@@ -1,5 +1,6 @@
 package io.driftwatch.detectors.drift.numeric;
 
+import io.driftwatch.detectors.internal.SampleMoments;
 import io.driftwatch.detectors.drift.DriftResult;
 import io.driftwatch.detectors.drift.DriftTestId;
 
@@ -29,10 +30,10 @@ public final class WelchTTest implements NumericDriftTest {
         NumericSamples.requireUsable(reference, current, MIN_SAMPLE, id().id());
         int n1 = reference.length;
         int n2 = current.length;
-        double mean1 = NumericSamples.mean(reference);
-        double mean2 = NumericSamples.mean(current);
-        double vn1 = NumericSamples.sumOfSquaredDeviations(reference, mean1) / (n1 - 1) / n1;
-        double vn2 = NumericSamples.sumOfSquaredDeviations(current, mean2) / (n2 - 1) / n2;
+        double mean1 = SampleMoments.mean(reference);
+        double mean2 = SampleMoments.mean(current);
+        double vn1 = SampleMoments.sumOfSquaredDeviations(reference, mean1) / (n1 - 1) / n1;
+        double vn2 = SampleMoments.sumOfSquaredDeviations(current, mean2) / (n2 - 1) / n2;
         double denominator = Math.sqrt(vn1 + vn2);
         double difference = mean1 - mean2;
         if (denominator == 0.0) {
