@@ -1,7 +1,11 @@
 package io.driftwatch.schemas.tables;
 
-/** What a {@code feature_drift} row measured: an input feature or the model's output (score drift). */
+/**
+ * What a {@code feature_drift} row measured: an input feature, the model's output (score drift) or the delayed
+ * label (label drift: class balance against the baseline).
+ */
 public enum Subject implements SqlEnum {
     FEATURE,
-    SCORE
+    SCORE,
+    LABEL
 }
