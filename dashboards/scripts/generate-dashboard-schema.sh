@@ -29,4 +29,6 @@ fi
 generator/node_modules/.bin/ts-json-schema-generator --path "$TYPES" --type Dashboard --no-type-check \
   -o "$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
+# AnnotationQuery.target is typed as the built-in datasource's fields only; SQL annotations need a DataQuery.
+python3 "$HERE/patch-annotation-target.py" "$OUT"
 echo "wrote $OUT from @grafana/schema@$GRAFANA_SCHEMA_VERSION ($TYPES)"

@@ -44,12 +44,34 @@ LATE_BAD = 100
 # Share of drift tests deciding drift.
 DRIFT_SHARE_WARN = 0.05
 DRIFT_SHARE_BAD = 0.2
+# Expected calibration error bands: a model off by 5 points on average is worth a look, 10 points is an incident
+# (common practice for risk scores; tune per model).
+ECE_WARN = 0.05
+ECE_BAD = 0.1
+# Brier score bands for rare-event binary models (a constant 0.5 forecast scores 0.25).
+BRIER_WARN = 0.1
+BRIER_BAD = 0.25
+# ROC AUC: 0.5 is chance; below 0.7 a fraud or risk model is usually not fit for purpose.
+AUC_BAD = 0.6
+AUC_WARN = 0.7
+# Label coverage (labelled / predictions) below which realized metrics rest on few labels; matches the
+# alerting default min_coverage.
+COVERAGE_BAD = 0.1
+COVERAGE_WARN = 0.5
+# Label delay (seconds) worth a look / an incident: a day / a week.
+DELAY_WARN_S = 86400
+DELAY_BAD_S = 7 * 86400
+# Alerts firing at once worth a look / an incident.
+FIRING_WARN = 1
+FIRING_BAD = 5
 
 MODEL = "model_id = ${model:sqlstring}"
 VERSIONS = "model_version IN (${version:sqlstring})"
 SEGMENT = "segment = ${segment:sqlstring}"
 FEATURES = "feature IN (${feature:sqlstring})"
 TEST = "test = ${test:sqlstring}"
+# Dead letters of the model, or not attributable to any model (empty model_id: the record did not parse).
+DEAD_LETTER_MODEL = "model_id IN (${model:sqlstring}, '')"
 
 
 def thresholds(*steps):
@@ -61,12 +83,18 @@ def thresholds(*steps):
     return {"mode": "absolute", "steps": result}
 
 
+def higher_is_better(bad, warn):
+    """Red below bad, yellow below warn, green from warn: for metrics where higher is better."""
+    return {"mode": "absolute", "steps": [{"color": "red", "value": None}, {"color": "yellow", "value": bad},
+                                          {"color": "green", "value": warn}]}
+
+
 def at_least(minimum):
     """Red below minimum, green from it: for counts and rates that should never be zero."""
     return {"mode": "absolute", "steps": [{"color": "red", "value": None}, {"color": "green", "value": minimum}]}
 
 
-def field_config(unit, steps=None, decimals=None, minimum=None, max_value=None, custom=None):
+def field_config(unit, steps=None, decimals=None, minimum=None, max_value=None, custom=None, overrides=None):
     defaults = {"unit": unit}
     if steps is not None:
         defaults["thresholds"] = steps
@@ -79,7 +107,23 @@ def field_config(unit, steps=None, decimals=None, minimum=None, max_value=None, 
         defaults["max"] = max_value
     if custom is not None:
         defaults["custom"] = custom
-    return {"defaults": defaults, "overrides": []}
+    return {"defaults": defaults, "overrides": overrides or []}
+
+
+def override(field, **properties):
+    """A by-name field override: properties such as unit="percentunit" or custom_axisPlacement="right"."""
+    return {"matcher": {"id": "byName", "options": field},
+            "properties": [{"id": k.replace("_", "."), "value": v} for k, v in properties.items()]}
+
+
+def coverage_override():
+    """The coverage series of a metric panel: percent on a right-hand axis, so low coverage is visible."""
+    return override("coverage", unit="percentunit", min=0, max=1, custom_axisPlacement="right",
+                    custom_lineStyle={"fill": "dash", "dash": [6, 4]})
+
+
+def link(title, url):
+    return {"title": title, "url": url, "targetBlank": False}
 
 
 def target(sql, fmt, ref="A"):
@@ -185,14 +229,23 @@ def test_variable():
                           "AND subject = 'feature' ORDER BY test", current={"text": "psi", "value": "psi"})
 
 
-def dashboard(uid, title, description, variables, panels):
+def alert_annotation(scope):
+    """Alert events (alerts table) as annotations: fired and reminder in red, resolved in green via tags."""
+    sql = (f"SELECT window_end AS time, concat(toString(kind), ' · ', toString(severity), ' · ', rule, ': ', summary) "
+           f"AS text, arrayStringConcat([toString(kind), toString(severity), metric], ',') AS tags "
+           f"FROM {DB}.alerts FINAL WHERE {scope} AND $__timeFilter(window_end) ORDER BY time")
+    return {"name": "Alerts", "datasource": DS, "enable": True, "hide": False, "iconColor": "red",
+            "target": {**target(sql, FORMAT_TABLE, ref="Anno")}}
+
+
+def dashboard(uid, title, description, variables, panels, annotations=()):
     return {
         "id": None, "uid": uid, "title": title, "description": description, "tags": [TAG], "timezone": "utc",
         "editable": True, "graphTooltip": 1, "schemaVersion": SCHEMA_VERSION, "version": 1, "refresh": "1m",
         "time": {"from": "now-2d", "to": "now"}, "fiscalYearStartMonth": 0, "liveNow": False,
         "annotations": {"list": [{"builtIn": 1, "datasource": {"type": "grafana", "uid": "-- Grafana --"},
                                   "enable": True, "hide": True, "iconColor": "rgba(0, 211, 255, 1)",
-                                  "name": "Annotations & Alerts", "type": "dashboard"}]},
+                                  "name": "Annotations & Alerts", "type": "dashboard"}] + list(annotations)},
         "links": [{"title": "Driftwatch", "type": "dashboards", "tags": [TAG], "asDropdown": True, "icon": "external link",
                    "includeVars": False, "keepTime": True, "targetBlank": False, "tooltip": "", "url": ""}],
         "templating": {"list": [datasource_variable()] + variables},
@@ -297,9 +350,126 @@ def model():
                         f"mean_plus_std {volume} AND scored > 0 GROUP BY time ORDER BY time", FORMAT_TIMESERIES)],
                 field_config("none", custom=line_custom()), series_options()),
     ]
+    performance = f"FROM {DB}.performance FINAL WHERE {scope}"
+    panels += [
+        g.panel("stat", "Label coverage", "Predictions of the time range that have a label so far (labels arrive "
+                "late: recent windows fill up over time).", 6, 4,
+                [target(f"SELECT sum(labelled) / sum(predictions) AS coverage {performance}", FORMAT_TABLE)],
+                field_config("percentunit", higher_is_better(COVERAGE_BAD, COVERAGE_WARN), decimals=1),
+                stat_options()),
+        g.panel("stat", "Worst label delay p90", "Highest window p90 of label time minus prediction time.", 6, 4,
+                [target(f"SELECT max(label_delay_p90_s) AS label_delay_p90_s {performance} AND labelled > 0",
+                        FORMAT_TABLE)],
+                field_config("s", thresholds(DELAY_WARN_S, DELAY_BAD_S)), stat_options()),
+        g.panel("stat", "Alerts fired", "Alert events of kind fired for this model in the time range (Alerts "
+                "dashboard for details; they are also annotations on the time series here).", 6, 4,
+                [target(f"SELECT countIf(kind = 'fired') AS fired FROM {DB}.alerts FINAL WHERE {MODEL} AND "
+                        f"{VERSIONS} AND {SEGMENT} AND $__timeFilter(window_end)", FORMAT_TABLE)],
+                field_config("none", thresholds(FIRING_WARN, FIRING_BAD), decimals=0), stat_options()),
+        g.panel("stat", "Latest ECE", "Expected calibration error of the latest window with labels (Calibration "
+                "dashboard for the diagram).", 6, 4,
+                [target(f"SELECT argMax(ece, window_start) AS ece {performance} AND labelled > 0", FORMAT_TABLE)],
+                field_config("none", thresholds(ECE_WARN, ECE_BAD), decimals=3), stat_options()),
+        g.panel("timeseries", "Label coverage per version", "Labelled / predictions per prediction-time window; "
+                "grows as delayed labels arrive.", 12, 8,
+                [target(f"SELECT $__timeInterval(window_start) AS time, model_version, sum(labelled) / "
+                        f"nullIf(sum(predictions), 0) AS coverage {performance} GROUP BY time, model_version "
+                        f"ORDER BY time", FORMAT_TIMESERIES)],
+                field_config("percentunit", higher_is_better(COVERAGE_BAD, COVERAGE_WARN), minimum=0, max_value=1,
+                             custom=line_custom()), series_options()),
+        g.panel("timeseries", "Label delay p50 / p90 / p99", "Label event time minus prediction event time, per "
+                "prediction-time window (the worst version per bucket).", 12, 8,
+                [target(f"SELECT $__timeInterval(window_start) AS time, max(label_delay_p50_s) AS p50, "
+                        f"max(label_delay_p90_s) AS p90, max(label_delay_p99_s) AS p99 {performance} AND labelled > 0 "
+                        f"GROUP BY time ORDER BY time", FORMAT_TIMESERIES)],
+                field_config("s", thresholds(DELAY_WARN_S, DELAY_BAD_S), minimum=0, custom=line_custom()),
+                series_options()),
+    ]
     return dashboard("driftwatch-model", "Driftwatch / Model",
-                     "One model: volume, latency quantiles and score drift against its training baseline.",
-                     [model_variable(), version_variable(), segment_variable()], panels)
+                     "One model: volume, latency quantiles, score drift against its training baseline, label "
+                     "coverage and delay; alert events as annotations.",
+                     [model_variable(), version_variable(), segment_variable()], panels,
+                     [alert_annotation(f"{MODEL} AND {VERSIONS} AND {SEGMENT}")])
+
+
+def calibration():
+    g = Layout()
+    scope = f"{MODEL} AND {VERSIONS} AND {SEGMENT} AND $__timeFilter(window_start)"
+    labelled = f"FROM {DB}.performance FINAL WHERE {scope} AND labelled > 0"
+    bins = f"FROM {DB}.reliability FINAL WHERE {scope} AND count > 0"
+    coverage = "sum(labelled) / nullIf(sum(predictions), 0) AS coverage"
+
+    def latest(title, description, column, config):
+        return g.panel("stat", title, description, 6, 4,
+                       [target(f"SELECT argMax({column}, window_start) AS {column} {labelled}", FORMAT_TABLE)],
+                       config, stat_options())
+
+    def with_coverage(title, description, metrics, config):
+        return g.panel("timeseries", title, description + " Dashed, right axis: label coverage.", 12, 8,
+                       [target(f"SELECT $__timeInterval(window_start) AS time, {metrics}, {coverage} {labelled} "
+                               f"GROUP BY time ORDER BY time", FORMAT_TIMESERIES)], config, series_options())
+
+    panels = [
+        latest("Latest ECE", "Expected calibration error (equal-width bins) of the latest window with labels.",
+               "ece", field_config("none", thresholds(ECE_WARN, ECE_BAD), decimals=3)),
+        latest("Latest Brier score", "Mean squared error of the score against the label, latest window.", "brier",
+               field_config("none", thresholds(BRIER_WARN, BRIER_BAD), decimals=3)),
+        latest("Latest ROC AUC", "Area under the ROC curve of the latest window with labels.", "roc_auc",
+               field_config("none", higher_is_better(AUC_BAD, AUC_WARN), decimals=3)),
+        g.panel("stat", "Label coverage", "Predictions of the time range that have a label so far.", 6, 4,
+                [target(f"SELECT sum(labelled) / sum(predictions) AS coverage FROM {DB}.performance FINAL WHERE "
+                        f"{scope}", FORMAT_TABLE)],
+                field_config("percentunit", higher_is_better(COVERAGE_BAD, COVERAGE_WARN), decimals=1),
+                stat_options()),
+        g.panel("xychart", "Reliability diagram", "Per score bin over the time range: mean predicted score (x) "
+                "against the observed positive rate (y), weighted by labelled predictions. A calibrated model lies "
+                "on the diagonal.", 12, 10,
+                [target(f"SELECT sum(count * mean_predicted) / sum(count) AS mean_predicted, "
+                        f"sum(count * fraction_positive) / sum(count) AS fraction_positive {bins} GROUP BY bin "
+                        f"ORDER BY mean_predicted", FORMAT_TABLE)],
+                field_config("percentunit", minimum=0, max_value=1,
+                             custom={"show": "points", "pointSize": {"fixed": 8}}),
+                {"mapping": "auto", "series": [], "legend": {"showLegend": True, "displayMode": "list",
+                                                              "placement": "bottom", "calcs": []},
+                 "tooltip": {"mode": "single", "sort": "none"}}),
+        g.panel("table", "Reliability bins", "Per score bin: labelled predictions, mean predicted score, observed "
+                "positive rate and their gap (positive: the model under-predicts).", 12, 10,
+                [target(f"SELECT bin, min(lower) AS lower, max(upper) AS upper, sum(count) AS labelled, "
+                        f"sum(count * mean_predicted) / sum(count) AS mean_predicted, sum(count * fraction_positive) "
+                        f"/ sum(count) AS fraction_positive, fraction_positive - mean_predicted AS gap {bins} "
+                        f"GROUP BY bin ORDER BY bin", FORMAT_TABLE)],
+                field_config("none", thresholds(ECE_WARN, ECE_BAD), decimals=3), table_options()),
+        with_coverage("ECE, MCE and adaptive ECE", "Calibration errors per prediction-time window (worst version "
+                      "per bucket).", "max(ece) AS ece, max(mce) AS mce, max(ace) AS ace",
+                      field_config("none", thresholds(ECE_WARN, ECE_BAD), minimum=0, custom=line_custom(),
+                                   overrides=[coverage_override()])),
+        with_coverage("Brier score and log loss", "Proper scoring rules per window (worst version per bucket).",
+                      "max(brier) AS brier, max(log_loss) AS log_loss",
+                      field_config("none", thresholds(BRIER_WARN, BRIER_BAD), minimum=0, custom=line_custom(),
+                                   overrides=[coverage_override()])),
+        with_coverage("ROC AUC and average precision", "Ranking quality per window (worst version per bucket).",
+                      "min(roc_auc) AS roc_auc, min(average_precision) AS average_precision",
+                      field_config("none", higher_is_better(AUC_BAD, AUC_WARN), minimum=0, max_value=1,
+                                   custom=line_custom(), overrides=[coverage_override()])),
+        with_coverage("Precision, recall, F1 at the threshold", "Realized metrics, or the CBPE estimates "
+                      "(estimated_*) for windows whose coverage is below min_coverage.",
+                      "min(if(estimated, estimated_precision, precision)) AS precision, min(if(estimated, "
+                      "estimated_recall, recall)) AS recall, min(if(estimated, estimated_f1, f1)) AS f1",
+                      field_config("percentunit", higher_is_better(AUC_BAD, AUC_WARN), minimum=0, max_value=1,
+                                   custom=line_custom(), overrides=[coverage_override()])),
+        g.panel("table", "Change points", "Changes the detectors (ADWIN, DDM, ...) found on the error stream, "
+                "newest first.", 24, 8,
+                [target(f"SELECT detected_at, model_version, segment, detector, stream, window_start, observations, "
+                        f"mean_before, mean_after FROM {DB}.change_points FINAL WHERE {MODEL} AND {VERSIONS} AND "
+                        f"{SEGMENT} AND $__timeFilter(detected_at) ORDER BY detected_at DESC LIMIT 100",
+                        FORMAT_TABLE)],
+                field_config("none", decimals=4), table_options()),
+    ]
+    return dashboard("driftwatch-calibration", "Driftwatch / Calibration & performance",
+                     "One model's calibration (reliability diagram, ECE, Brier) and performance (ROC AUC, precision, "
+                     "recall) per prediction-time window, with label coverage; alert events as annotations.",
+                     [model_variable(), version_variable(), segment_variable()], panels,
+                     [alert_annotation(f"{MODEL} AND {VERSIONS} AND {SEGMENT}")])
 
 
 def feature_drift():
@@ -375,15 +545,17 @@ def data_quality():
                     "out_of_range_count"),
         rate_series("Unseen category rate", "Categories absent from the reference / observations (categorical "
                     "features).", "unseen_category_count"),
-        g.panel("stat", "Dead letters", "Input records of this model the pipeline rejected in the time range.", 8, 6,
-                [target(f"SELECT count() AS dead_letters FROM {DB}.dead_letters FINAL WHERE {MODEL} AND "
+        g.panel("stat", "Dead letters", "Input records the pipeline rejected in the time range: this model's, and "
+                "those it could not attribute to a model (the job writes an empty model_id for records that did not "
+                "parse).", 8, 6,
+                [target(f"SELECT count() AS dead_letters FROM {DB}.dead_letters FINAL WHERE {DEAD_LETTER_MODEL} AND "
                         f"$__timeFilter(record_time)", FORMAT_TABLE)],
                 field_config("short", thresholds(1, 100)), stat_options()),
         g.panel("table", "Dead letters by reason", "Rejections per reason with an example and the offset range "
-                "to replay from.", 16, 6,
+                "to replay from (this model's and unattributed records).", 16, 6,
                 [target(f"SELECT reason, count() AS records, any(detail) AS example_detail, min(source_offset) AS "
                         f"first_offset, max(source_offset) AS last_offset FROM {DB}.dead_letters FINAL WHERE "
-                        f"{MODEL} AND $__timeFilter(record_time) GROUP BY reason ORDER BY records DESC",
+                        f"{DEAD_LETTER_MODEL} AND $__timeFilter(record_time) GROUP BY reason ORDER BY records DESC",
                         FORMAT_TABLE)],
                 field_config("none"), table_options("records")),
     ]
@@ -395,30 +567,82 @@ def data_quality():
 
 def alerts():
     g = Layout()
-    drift = f"FROM {DB}.feature_drift FINAL WHERE segment = '' AND drift AND $__timeFilter(window_start)"
+    scope = f"model_id IN (${{model:sqlstring}}) AND {SEGMENT} AND $__timeFilter(window_end)"
+    events = f"FROM {DB}.alerts FINAL WHERE {scope}"
+    drift = (f"FROM {DB}.feature_drift FINAL WHERE model_id IN (${{model:sqlstring}}) AND {SEGMENT} AND drift AND "
+             f"$__timeFilter(window_start)")
+    model_link = link("Model dashboard", "/d/driftwatch-model/driftwatch-model?var-model=${__data.fields.model_id}"
+                      "&var-segment=${__data.fields.segment}&${__url_time_range}")
+    event_links = [override("rule", links=[link("Open the dashboard of this alert", "${__data.fields.dashboard_url}")]),
+                   override("runbook_url", links=[link("Runbook", "${__value.raw}")]),
+                   override("model_id", links=[model_link]),
+                   override("severity", custom_cellOptions={"type": "color-text"},
+                            mappings=[{"type": "value", "options": {
+                                "critical": {"color": "red", "index": 0}, "error": {"color": "orange", "index": 1},
+                                "warning": {"color": "yellow", "index": 2}, "info": {"color": "blue", "index": 3}}}])]
     panels = [
-        g.text("Pending", "Alert history (the `alerts` table written by the alerting module) is not available yet; "
-               "until it is, this dashboard shows the drift decisions alerts are raised from.", 24, 3),
+        g.panel("stat", "Firing", "Alert series whose latest event in the time range is fired or a reminder.", 6, 4,
+                [target(f"SELECT count() AS firing FROM (SELECT dedup_key, argMax(kind, window_end) AS last_kind "
+                        f"{events} GROUP BY dedup_key) WHERE last_kind != 'resolved'", FORMAT_TABLE)],
+                field_config("none", thresholds(FIRING_WARN, FIRING_BAD), decimals=0), stat_options()),
+        g.panel("stat", "Alerts fired", "Alert events of kind fired in the time range.", 6, 4,
+                [target(f"SELECT countIf(kind = 'fired') AS fired {events}", FORMAT_TABLE)],
+                field_config("none", thresholds(FIRING_WARN, FIRING_BAD), decimals=0), stat_options()),
+        g.panel("stat", "Critical alerts fired", "Fired events of severity critical in the time range.", 6, 4,
+                [target(f"SELECT countIf(kind = 'fired' AND severity = 'critical') AS critical {events}",
+                        FORMAT_TABLE)],
+                field_config("none", thresholds(FIRING_WARN, FIRING_WARN + 1), decimals=0), stat_options()),
+        g.panel("stat", "Resolved", "Alert events of kind resolved in the time range.", 6, 4,
+                [target(f"SELECT countIf(kind = 'resolved') AS resolved {events}", FORMAT_TABLE)],
+                field_config("none", at_least(0), decimals=0), stat_options()),
+        g.panel("timeseries", "Fired alerts per severity", "Fired events per severity and time bucket.", 12, 8,
+                [target(f"SELECT $__timeInterval(window_end) AS time, toString(severity) AS severity, count() AS "
+                        f"fired {events} AND kind = 'fired' GROUP BY time, severity ORDER BY time",
+                        FORMAT_TIMESERIES)],
+                field_config("short", thresholds(FIRING_WARN, FIRING_BAD), custom={"drawStyle": "bars",
+                                                                                   "fillOpacity": 60}),
+                series_options()),
+        g.panel("table", "Alerts per rule", "Per rule: fired events, reminders, resolutions and series affected.",
+                12, 8,
+                [target(f"SELECT rule, any(metric) AS metric, countIf(kind = 'fired') AS fired, countIf(kind = "
+                        f"'reminder') AS reminders, countIf(kind = 'resolved') AS resolved, uniqExact(dedup_key) AS "
+                        f"series, max(window_end) AS last_event {events} GROUP BY rule ORDER BY fired DESC, rule",
+                        FORMAT_TABLE)],
+                field_config("none"), table_options("fired")),
+        g.panel("table", "Alert events", "Every alert event, newest first. Links: rule opens the dashboard the "
+                "alert points to, model_id the Model dashboard, runbook_url the runbook.", 24, 10,
+                [target(f"SELECT window_end AS time, kind, severity, rule, model_id, model_version, segment, feature, "
+                        f"metric, test, value_name, value, threshold, summary, firing_since, dedup_key, "
+                        f"dashboard_url, runbook_url {events} ORDER BY time DESC, rule LIMIT 500", FORMAT_TABLE)],
+                field_config("none", decimals=4, overrides=event_links), table_options()),
         g.panel("timeseries", "Drift decisions per model", "Drift test results deciding drift, per model and time "
-                "bucket (all traffic).", 24, 8,
+                "bucket: the decisions feature_drift rules alert on.", 24, 8,
                 [target(f"SELECT $__timeInterval(window_start) AS time, model_id, count() AS drift_decisions "
                         f"{drift} GROUP BY time, model_id ORDER BY time", FORMAT_TIMESERIES)],
                 field_config("short", thresholds(1, 10), custom={"drawStyle": "bars", "fillOpacity": 60}),
                 series_options()),
-        g.panel("table", "Latest drift decisions", "Newest drift decisions over all models.", 24, 10,
-                [target(f"SELECT window_start, model_id, model_version, subject, feature, test, statistic, p_value, "
-                        f"threshold {drift} ORDER BY window_start DESC, model_id, feature LIMIT 200", FORMAT_TABLE)],
-                field_config("none", decimals=4), table_options()),
     ]
+    model_variable_all = query_variable("model", "Model", f"SELECT DISTINCT model_id FROM {DB}.volume WHERE "
+                                        "$__timeFilter(window_start) ORDER BY model_id", multi=True, include_all=True,
+                                        current={"text": ["All"], "value": ["$__all"]})
     return dashboard("driftwatch-alerts", "Driftwatch / Alerts",
-                     "Drift decisions across models; alert history panels follow once the alerts table exists.",
-                     [], panels)
+                     "Alert events (fired, reminder, resolved) from the alerts table across models, with links to "
+                     "the dashboards and runbooks behind them.",
+                     [model_variable_all, segment_variable_all_models()], panels,
+                     [alert_annotation(f"model_id IN (${{model:sqlstring}}) AND {SEGMENT}")])
+
+
+def segment_variable_all_models():
+    return query_variable("segment", "Segment", f"SELECT DISTINCT segment AS value, if(segment = '', 'all traffic', "
+                          f"segment) AS text FROM {DB}.volume ORDER BY segment",
+                          current={"text": "all traffic", "value": ""})
 
 
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, build in [("fleet-overview", fleet), ("model", model), ("feature-drift", feature_drift),
-                        ("data-quality", data_quality), ("alerts", alerts)]:
+                        ("data-quality", data_quality), ("calibration", calibration),
+                        ("alerts", alerts)]:
         path = os.path.join(OUT, name + ".json")
         with open(path, "w", encoding="utf-8") as f:
             json.dump(build(), f, indent=2, ensure_ascii=False)

@@ -19,7 +19,7 @@ public final class DashboardCatalog {
     public static final String DASHBOARD_FOLDER = "grafana/dashboards/";
     /** The dashboard files, in the order the README lists them. */
     public static final List<String> FILES = List.of("fleet-overview.json", "model.json", "feature-drift.json",
-            "data-quality.json", "alerts.json");
+            "data-quality.json", "calibration.json", "alerts.json");
     /** Plugin id of the official ClickHouse datasource. */
     public static final String DATASOURCE_TYPE = "grafana-clickhouse-datasource";
     /** Fixed uid of the provisioned datasource. */
@@ -60,7 +60,7 @@ public final class DashboardCatalog {
         return queries;
     }
 
-    /** The queries of one dashboard: its query variables first, then every panel target. */
+    /** The queries of one dashboard: its query variables first, then its datasource annotations, then every panel target. */
     public static List<PanelQuery> queries(JsonNode dashboard) {
         String uid = dashboard.path("uid").asText();
         List<PanelQuery> queries = new ArrayList<>();
@@ -68,6 +68,13 @@ public final class DashboardCatalog {
             if ("query".equals(variable.path("type").asText())) {
                 queries.add(new PanelQuery(uid, "variable " + variable.path("name").asText(), PanelQuery.VARIABLE,
                         variable.path("name").asText(), variable.path("query").asText()));
+            }
+        }
+        for (JsonNode annotation : dashboard.path("annotations").path("list")) {
+            JsonNode target = annotation.path("target");
+            if (target.has("rawSql")) {
+                queries.add(new PanelQuery(uid, "annotation " + annotation.path("name").asText(), PanelQuery.ANNOTATION,
+                        target.path("refId").asText(), target.path("rawSql").asText()));
             }
         }
         for (JsonNode panel : panels(dashboard)) {

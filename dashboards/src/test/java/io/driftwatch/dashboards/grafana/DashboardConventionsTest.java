@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class DashboardConventionsTest {
 
     private static final Pattern RESULT_TABLE = Pattern.compile(
-            "FROM driftwatch\\.(feature_drift|volume|latency|data_quality|dead_letters|baselines|predictions_raw)(\\s+FINAL)?");
+            "FROM driftwatch\\.(feature_drift|volume|latency|data_quality|dead_letters|baselines|predictions_raw|performance"
+            + "|reliability|change_points|alerts)(\\s+FINAL)?");
     private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\{?(?!__)(\\w+)(:\\w+)?}?");
 
     private final Map<String, JsonNode> dashboards = DashboardCatalog.load().dashboards();
@@ -22,7 +23,7 @@ class DashboardConventionsTest {
     void uidsAreStableAndUnique() {
         assertThat(dashboards.values().stream().map(d -> d.path("uid").asText())).containsExactly(
                 "driftwatch-fleet", "driftwatch-model", "driftwatch-feature-drift", "driftwatch-data-quality",
-                "driftwatch-alerts");
+                "driftwatch-calibration", "driftwatch-alerts");
     }
 
     @Test
@@ -74,8 +75,36 @@ class DashboardConventionsTest {
             do {
                 assertThat(m.group(2)).as(q.describe() + " reads " + m.group(1) + " with FINAL").isNotNull();
             } while (m.find());
-            assertThat(q.rawSql()).as(q.describe()).containsPattern("\\$__timeFilter\\((window_start|record_time)\\)");
+            assertThat(q.rawSql()).as(q.describe()).containsPattern("\\$__timeFilter\\((window_start|window_end|record_time|detected_at)\\)");
         }
+    }
+
+    @Test
+    void modelAndCalibrationDashboardsAnnotateAlertEventsThroughTheDatasourceVariable() {
+        for (String file : List.of("model.json", "calibration.json", "alerts.json")) {
+            List<JsonNode> annotations = new java.util.ArrayList<>();
+            dashboards.get(file).path("annotations").path("list").forEach(annotations::add);
+            assertThat(annotations).as(file).anySatisfy(a -> {
+                assertThat(a.path("name").asText()).isEqualTo("Alerts");
+                assertDatasourceRef(file, a.path("datasource"));
+                assertDatasourceRef(file, a.path("target").path("datasource"));
+                assertThat(a.path("target").path("rawSql").asText()).contains("FROM driftwatch.alerts FINAL");
+            });
+        }
+    }
+
+    @Test
+    void alertEventsTableLinksToTheAlertsDashboardUrlRunbookAndModel() {
+        JsonNode table = DashboardCatalog.panels(dashboards.get("alerts.json")).stream()
+                .filter(p -> p.path("title").asText().equals("Alert events")).findFirst().orElseThrow();
+        List<String> urls = new java.util.ArrayList<>();
+        table.path("fieldConfig").path("overrides").forEach(o -> o.path("properties").forEach(p -> {
+            if (p.path("id").asText().equals("links")) {
+                p.path("value").forEach(l -> urls.add(l.path("url").asText()));
+            }
+        }));
+        assertThat(urls).contains("${__data.fields.dashboard_url}", "${__value.raw}")
+                .anyMatch(u -> u.startsWith("/d/driftwatch-model/"));
     }
 
     @Test

@@ -2,10 +2,7 @@ package io.driftwatch.dashboards.grafana;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.dashboards.fixture.FixtureFeature;
-import io.driftwatch.dashboards.fixture.MonitoringFixture;
-import io.driftwatch.localstack.clickhouse.EmbeddedClickHouse;
-import io.driftwatch.schemas.migrate.Migrator;
+import io.driftwatch.dashboards.pipeline.PipelineTables;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -21,34 +18,50 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Runs every panel target and query variable of every shipped dashboard against a real ClickHouse holding the
- * {@link MonitoringFixture} rows, expanded as the ClickHouse plugin would ({@link MacroExpander}), for two
- * selections of the template variables. Each query must succeed, return rows, and have the columns its
- * panel type needs.
+ * Runs every panel target, annotation and query variable of every shipped dashboard, expanded as the ClickHouse
+ * plugin would ({@link MacroExpander}), for two selections of the template variables, against tables filled by the
+ * REAL pipeline ({@link PipelineTables}: generated predictions with an injected drift on Kafka, DriftwatchJob on a
+ * local MiniCluster, ClickHouse sinks). Each query must succeed, return rows, and have the columns its panel type
+ * needs.
+ *
+ * <p>Separated stand-ins: performance, reliability, change_points and alerts are not written by the job yet, so
+ * {@link PipelineTables#insertLabelFixture} fills those four tables (only) with fixture rows over the same series.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardQueriesITCase {
 
-    private static final String DB = Migrator.DEFAULT_DATABASE;
+    private static final String DB = PipelineTables.DATABASE;
     private static final Pattern TIME_TYPE = Pattern.compile("(Nullable\\()?DateTime.*");
     private static final Pattern NUMERIC_TYPE = Pattern.compile("(Nullable\\()?(U?Int|Float|Decimal).*");
-    /** One bucket per fixture window, as Grafana would pick for a 48-hour range on a wide panel. */
-    private static final QueryContext RANGE = new QueryContext(MonitoringFixture.START, MonitoringFixture.end(),
-            MonitoringFixture.WINDOW);
-    private static final List<String> ALL_FEATURES = MonitoringFixture.FEATURES.stream().map(FixtureFeature::name)
-            .toList();
+    private static final Pattern TEXT_TYPE = Pattern.compile("(Nullable\\()?(LowCardinality\\()?String.*");
+    /** Tables the job writes; the dashboards must find its rows there, not fixture rows. */
+    private static final List<String> PIPELINE_TABLES = List.of("feature_drift", "volume", "latency", "data_quality",
+            "dead_letters", "baselines");
+    /** Tables still filled by the label fixture until the label pipeline and alerting job write them. */
+    private static final List<String> FIXTURE_TABLES = List.of("performance", "reliability", "change_points",
+            "alerts");
 
-    private EmbeddedClickHouse clickhouse;
+    private PipelineTables pipeline;
     private Connection connection;
     private long volumeRows;
+    /** One bucket per pipeline window, as Grafana would pick for the range on a wide panel. */
+    private QueryContext range;
 
     @BeforeAll
-    void start() throws SQLException {
-        clickhouse = EmbeddedClickHouse.start();
-        connection = clickhouse.openConnection();
-        Migrator.driftwatch().migrate(connection);
-        MonitoringFixture.generate().insertInto(connection, DB);
-        volumeRows = MonitoringFixture.generate().volume().size();
+    void start() throws Exception {
+        pipeline = PipelineTables.run();
+        connection = pipeline.clickhouse().openConnection();
+        for (String table : PIPELINE_TABLES) {
+            assertThat(count("SELECT count() FROM " + DB + "." + table + " FINAL")).as(table + " filled by the job")
+                    .isPositive();
+        }
+        for (String table : FIXTURE_TABLES) {
+            assertThat(count("SELECT count() FROM " + DB + "." + table)).as(table + " empty before the fixture")
+                    .isZero();
+        }
+        pipeline.insertLabelFixture(connection);
+        volumeRows = count("SELECT count() FROM " + DB + ".volume FINAL");
+        range = new QueryContext(PipelineTables.START, pipeline.end(), PipelineTables.WINDOW);
     }
 
     @AfterAll
@@ -56,31 +69,45 @@ class DashboardQueriesITCase {
         if (connection != null) {
             connection.close();
         }
-        if (clickhouse != null) {
-            clickhouse.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
     @Test
+    void theJobDetectedTheInjectedDrift() throws SQLException {
+        String drifting = "SELECT countIf(drift) FROM " + DB + ".feature_drift FINAL WHERE model_id = '"
+                + PipelineTables.DRIFTING_MODEL + "' AND subject = 'feature' AND test = 'psi' AND feature = '"
+                + PipelineTables.DRIFTING_FEATURE + "' AND window_start ";
+        long windowsAfterDrift = (long) (PipelineTables.WINDOWS - PipelineTables.DRIFT_FROM_WINDOW) * 2
+                * PipelineTables.SEGMENTS.size();
+        String driftStart = "toDateTime64(" + PipelineTables.START.plus(PipelineTables.WINDOW.multipliedBy(
+                PipelineTables.DRIFT_FROM_WINDOW)).getEpochSecond() + ", 3, 'UTC')";
+        assertThat(count(drifting + ">= " + driftStart)).as("every drifting window of both versions")
+                .isEqualTo(windowsAfterDrift);
+        assertThat(count(drifting + "< " + driftStart)).as("no drift before the injection").isZero();
+    }
+
+    @Test
     void everyQueryRunsWithTheDriftingModelSelected() throws SQLException {
-        runAll(Map.of("model", VariableValue.single(MonitoringFixture.DRIFTING_MODEL),
+        runAll(Map.of("model", VariableValue.single(PipelineTables.DRIFTING_MODEL),
                 "version", VariableValue.multi(List.of("v1", "v2")),
                 "segment", VariableValue.single(""),
-                "feature", VariableValue.multi(ALL_FEATURES),
+                "feature", VariableValue.multi(PipelineTables.FEATURES),
                 "test", VariableValue.single("psi")));
     }
 
     @Test
     void everyQueryRunsWithOneVersionSegmentFeatureAndAPValueTest() throws SQLException {
-        runAll(Map.of("model", VariableValue.single(MonitoringFixture.DRIFTING_MODEL),
+        runAll(Map.of("model", VariableValue.single(PipelineTables.DRIFTING_MODEL),
                 "version", VariableValue.multi(List.of("v2")),
                 "segment", VariableValue.single("country=DE"),
-                "feature", VariableValue.multi(List.of(MonitoringFixture.DRIFTING_FEATURE)),
+                "feature", VariableValue.multi(List.of(PipelineTables.DRIFTING_FEATURE)),
                 "test", VariableValue.single("ks")));
     }
 
     private void runAll(Map<String, VariableValue> variables) throws SQLException {
-        MacroExpander expander = new MacroExpander(RANGE, variables);
+        MacroExpander expander = new MacroExpander(range, variables);
         List<PanelQuery> queries = DashboardCatalog.load().queries();
         assertThat(queries).hasSizeGreaterThan(20);
         for (PanelQuery query : queries) {
@@ -106,6 +133,12 @@ class DashboardQueriesITCase {
                 assertThat(result.rows()).as(what + "\none row").hasSize(1);
                 assertThat(result.rows().get(0).get(0)).as(what + "\na value").isNotNull();
             }
+            case "xychart" -> assertThat(result.types()).as(what + "\nx and y are numbers").hasSizeGreaterThan(1)
+                    .allMatch(t -> NUMERIC_TYPE.matcher(t).matches());
+            case PanelQuery.ANNOTATION -> {
+                assertThat(result.types().get(0)).as(what + "\nfirst column is the time").matches(TIME_TYPE);
+                assertThat(result.types()).as(what + "\na text column").anyMatch(t -> TEXT_TYPE.matcher(t).matches());
+            }
             case "table", PanelQuery.VARIABLE -> assertThat(result.types()).as(what).isNotEmpty();
             default -> throw new AssertionError("no shape rule for panel type " + query.panelType() + ": " + what);
         }
@@ -114,15 +147,15 @@ class DashboardQueriesITCase {
     @Test
     void hostileVariableValueStaysALiteral() throws SQLException {
         String rawSql = "SELECT count() FROM " + DB + ".volume FINAL WHERE model_id = ${model:sqlstring}";
-        MacroExpander hostile = new MacroExpander(RANGE, Map.of("model", VariableValue.single("x' OR 1=1 --")));
+        MacroExpander hostile = new MacroExpander(range, Map.of("model", VariableValue.single("x' OR 1=1 --")));
         assertThat(count(hostile.expand(rawSql))).as("no model has that id").isZero();
-        MacroExpander singleQuote = new MacroExpander(RANGE, Map.of("model", VariableValue.single("x' OR 1=1 --")));
+        MacroExpander singleQuote = new MacroExpander(range, Map.of("model", VariableValue.single("x' OR 1=1 --")));
         assertThat(count(singleQuote.expand(rawSql.replace("sqlstring", "singlequote")))).isZero();
     }
 
     @Test
     void unformattedVariableWouldBeInjectableWhichIsWhyDashboardsQuoteWithSqlstring() throws SQLException {
-        MacroExpander hostile = new MacroExpander(RANGE, Map.of("model", VariableValue.single("x' OR 1=1 --")));
+        MacroExpander hostile = new MacroExpander(range, Map.of("model", VariableValue.single("x' OR 1=1 --")));
         String sql = hostile.expand("SELECT count() FROM " + DB + ".volume FINAL WHERE model_id = '$model'");
         assertThat(count(sql)).as("OR 1=1 ran: " + sql).isEqualTo(volumeRows);
     }
@@ -134,7 +167,7 @@ class DashboardQueriesITCase {
      */
     @Test
     void backslashBeforeQuoteDefeatsGrafanaQuotingInClickHouse() throws SQLException {
-        MacroExpander hostile = new MacroExpander(RANGE, Map.of("model", VariableValue.single("x\\' OR 1=1 --")));
+        MacroExpander hostile = new MacroExpander(range, Map.of("model", VariableValue.single("x\\' OR 1=1 --")));
         String sql = hostile.expand("SELECT count() FROM " + DB + ".volume FINAL WHERE model_id = ${model:sqlstring}");
         assertThat(sql).endsWith("model_id = 'x\\'' OR 1=1 --'");
         assertThat(count(sql)).isEqualTo(volumeRows);

@@ -67,6 +67,36 @@ class DashboardSchemaTest {
         assertThat(messages(broken)).isNotEmpty();
     }
 
+    @Test
+    void alertAnnotationWithoutNameFails() {
+        ObjectNode broken = model();
+        ((ObjectNode) alertAnnotation(broken)).remove("name");
+        assertThat(messages(broken)).anyMatch(m -> m.contains("name"));
+    }
+
+    @Test
+    void annotationTargetWithoutRefIdFails() {
+        ObjectNode broken = model();
+        ((ObjectNode) alertAnnotation(broken).get("target")).remove("refId");
+        assertThat(messages(broken)).anyMatch(m -> m.contains("refId"));
+    }
+
+    @Test
+    void annotationTargetThatIsNotAnObjectFails() {
+        ObjectNode broken = model();
+        ((ObjectNode) alertAnnotation(broken)).put("target", "SELECT 1");
+        assertThat(messages(broken)).anyMatch(m -> m.contains("target"));
+    }
+
+    private static JsonNode alertAnnotation(JsonNode dashboard) {
+        for (JsonNode annotation : dashboard.get("annotations").get("list")) {
+            if (annotation.has("target")) {
+                return annotation;
+            }
+        }
+        throw new AssertionError("the Model dashboard has no datasource annotation");
+    }
+
     private static ObjectNode model() {
         return DashboardCatalog.load().dashboards().get("model.json").deepCopy();
     }
