@@ -3,6 +3,7 @@ package io.driftwatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.dashboards.fixture.FixtureFeature;
+import io.driftwatch.dashboards.fixture.LabelFixture;
 import io.driftwatch.dashboards.fixture.MonitoringFixture;
 import io.driftwatch.localstack.clickhouse.EmbeddedClickHouse;
 import io.driftwatch.schemas.migrate.Migrator;
@@ -29,6 +30,13 @@ class ReportCommandITCase {
     private static final Path TARGET = Path.of("target");
     private static final Path REPORT = TARGET.resolve("report-fraud-v2.html");
     private static final Path SCREENSHOT = TARGET.resolve("report-screenshot.png");
+    private static final Path README_SHOT = TARGET.resolve("report-screenshot-readme.png");
+    /** Pixels from the top that show the header, the drift and alert tables and the calibration charts. */
+    private static final int README_HEIGHT = 1410;
+    /** Images in docs/ stay small: they are documentation, not assets. */
+    private static final long README_MAX_BYTES = 300 * 1024;
+    /** Per feature a statistic chart and a reference histogram; latency, reliability diagram, calibration. */
+    private static final int CHARTS = MonitoringFixture.FEATURES.size() * 2 + 3;
 
     private EmbeddedClickHouse clickhouse;
     private CliRun run;
@@ -39,6 +47,8 @@ class ReportCommandITCase {
         try (Connection c = clickhouse.openConnection()) {
             Migrator.driftwatch().migrate(c);
             MonitoringFixture.generate().insertInto(c, Migrator.DEFAULT_DATABASE);
+            // performance, reliability, change_points, alerts: fixture rows until the label and alerting jobs write them
+            MonitoringFixture.labelRows().insertInto(c, Migrator.DEFAULT_DATABASE);
         }
         Files.createDirectories(TARGET);
         run = CliRun.of("report", "--model", MonitoringFixture.DRIFTING_MODEL, "--version", "v2",
@@ -65,21 +75,25 @@ class ReportCommandITCase {
         for (FixtureFeature f : MonitoringFixture.FEATURES) {
             assertThat(html).as(f.name()).contains("<td>" + f.name() + "</td>");
         }
+        assertThat(html).as("alert events of the model").contains("<table id=\"alerts-table\">")
+                .contains("<td>" + LabelFixture.FEATURE_RULE + "</td>").contains("<td>" + LabelFixture.LATENCY_RULE
+                        + "</td>").doesNotContain("No alert events in this range.");
+        assertThat(html).as("reliability bins in the chart data").containsPattern("\"reliability\":\\[\\{\"");
     }
 
     @Test
     void chartsRenderInHeadlessChromiumWithoutErrors() throws Exception {
         Map<String, Integer> painted = ReportBrowserCheck.paintedPixelsPerCanvas(REPORT, TARGET.resolve("chromium-profile"));
         // One statistic chart per feature (PSI is the fixture's distance test), one reference histogram per
-        // feature, one latency chart.
-        assertThat(painted).hasSize(MonitoringFixture.FEATURES.size() * 2 + 1);
+        // feature, latency, the reliability diagram and calibration over time.
+        assertThat(painted).hasSize(CHARTS).containsKeys("latency-chart", "reliability-chart", "calibration-chart");
         assertThat(painted).allSatisfy((canvas, pixels) -> assertThat(pixels).as(canvas).isPositive());
     }
 
     @Test
     void dumpedDomShowsEveryChartWasCreated() throws Exception {
         String dom = ReportBrowserCheck.dumpDom(REPORT, TARGET.resolve("chromium-profile-dom"));
-        assertThat(dom).contains("data-charts-rendered=\"" + (MonitoringFixture.FEATURES.size() * 2 + 1) + "\"");
+        assertThat(dom).contains("data-charts-rendered=\"" + CHARTS + "\"");
     }
 
     @Test
@@ -89,5 +103,8 @@ class ReportCommandITCase {
         assertThat(image.getWidth()).isEqualTo(ReportBrowserCheck.WIDTH);
         assertThat(image.getHeight()).isEqualTo(ReportBrowserCheck.HEIGHT);
         assertThat(ReportBrowserCheck.distinctColours(image)).as("more than a blank page").isGreaterThan(50);
+        // The README picture (docs/images/report.png is copied from it): header, drift and alert tables, calibration.
+        ImageIO.write(image.getSubimage(0, 0, image.getWidth(), README_HEIGHT), "png", README_SHOT.toFile());
+        assertThat(Files.size(README_SHOT)).as("documentation image budget").isLessThan(README_MAX_BYTES);
     }
 }

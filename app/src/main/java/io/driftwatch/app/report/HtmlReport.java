@@ -2,6 +2,8 @@ package io.driftwatch.app.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftwatch.app.report.ReportData.AlertEvent;
+import io.driftwatch.app.report.ReportData.CalibrationSeries;
 import io.driftwatch.app.report.ReportData.DriftSummary;
 import io.driftwatch.app.report.ReportData.QualityRates;
 import io.driftwatch.dashboards.report.ChartJsBundle;
@@ -50,6 +52,15 @@ public final class HtmlReport {
                 .append(String.format(Locale.ROOT, "%,d", data.predictions())).append(" predictions · generated ")
                 .append(TITLE_TIME.format(generatedAt)).append("</p>\n</header>\n");
         driftTable(html, data.drift());
+        alertsTable(html, data.labels().alerts());
+        html.append("<section>\n<h2>Calibration and performance</h2>\n<p class=\"note\">Left: reliability diagram ")
+                .append("over the range (mean predicted score against the observed positive rate per score bin, ")
+                .append("weighted by labelled predictions; a calibrated model follows the diagonal). Right: per ")
+                .append("prediction-time window, ECE, Brier score and ROC AUC, and label coverage (dashed, right axis): ")
+                .append("labels arrive late, so recent windows rest on fewer of them.</p>\n<div class=\"grid\">")
+                .append("<div class=\"chart\"><h3>Reliability diagram</h3><canvas id=\"reliability-chart\"></canvas>")
+                .append("</div><div class=\"chart\"><h3>Calibration, ranking and coverage</h3>")
+                .append("<canvas id=\"calibration-chart\"></canvas></div></div>\n</section>\n");
         html.append("<section>\n<h2>Drift statistic over time</h2>\n<p class=\"note\">Distance tests (PSI, Jensen-")
                 .append("Shannon, ...) per feature against their threshold; a window drifts above it. Tests decided ")
                 .append("on a p-value are in the table above.</p>\n<div class=\"grid\" id=\"statistic-charts\"></div>\n")
@@ -88,6 +99,28 @@ public final class HtmlReport {
         html.append("</tbody>\n</table>\n</section>\n");
     }
 
+    private static void alertsTable(StringBuilder html, List<AlertEvent> rows) {
+        html.append("<section>\n<h2>Alerts</h2>\n<table id=\"alerts-table\">\n<thead><tr><th>Window end</th>")
+                .append("<th>Event</th><th>Severity</th><th>Rule</th><th>Version</th><th>Feature</th><th>Value</th>")
+                .append("<th>Threshold</th><th>Summary</th><th>Runbook</th></tr></thead>\n<tbody>\n");
+        for (AlertEvent a : rows) {
+            boolean open = !a.kind().equals("resolved");
+            html.append("<tr").append(open ? " class=\"firing\"" : "").append("><td>")
+                    .append(TITLE_TIME.format(a.windowEnd())).append("</td><td>").append(escape(a.kind()))
+                    .append("</td><td>").append(escape(a.severity())).append("</td><td>").append(escape(a.rule()))
+                    .append("</td><td>").append(escape(a.modelVersion())).append("</td><td>")
+                    .append(escape(a.feature().isEmpty() ? "–" : a.feature())).append("</td><td>")
+                    .append(escape(a.valueName())).append(' ').append(number(a.value())).append("</td><td>")
+                    .append(number(a.threshold())).append("</td><td>").append(escape(a.summary()))
+                    // The runbook as text, not a link: the file must not point at the network.
+                    .append("</td><td><code>").append(escape(a.runbookUrl())).append("</code></td></tr>\n");
+        }
+        if (rows.isEmpty()) {
+            html.append("<tr><td colspan=\"10\">No alert events in this range.</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n</section>\n");
+    }
+
     private static void qualityTable(StringBuilder html, List<QualityRates> rows) {
         html.append("<section>\n<h2>Data quality</h2>\n<table id=\"quality-table\">\n<thead><tr><th>Feature</th>")
                 .append("<th>Observations</th><th>Null</th><th>NaN</th><th>Infinite</th><th>Out of range</th>")
@@ -117,6 +150,16 @@ public final class HtmlReport {
                 + h.modelVersion(), "labels", h.labels(), "counts", h.counts())).toList());
         root.put("latency", Map.of("labels", labels(data.latency().windows()), "p50", data.latency().p50(),
                 "p95", data.latency().p95(), "p99", data.latency().p99()));
+        root.put("reliability", data.labels().reliability().stream().map(b -> Map.of("x", b.meanPredicted(),
+                "y", b.fractionPositive(), "labelled", b.labelled())).toList());
+        CalibrationSeries c = data.labels().calibration();
+        Map<String, Object> calibration = new LinkedHashMap<>();
+        calibration.put("labels", labels(c.windows()));
+        calibration.put("coverage", c.coverage());
+        calibration.put("ece", c.ece());
+        calibration.put("brier", c.brier());
+        calibration.put("rocAuc", c.rocAuc());
+        root.put("calibration", calibration);
         try {
             return json.writeValueAsString(root).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {

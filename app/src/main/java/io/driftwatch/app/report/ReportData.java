@@ -6,7 +6,7 @@ import java.util.List;
 /** Everything a report shows, as read from ClickHouse. Lists are in display order. */
 public record ReportData(ReportRequest request, long predictions, List<DriftSummary> drift,
                         List<StatisticSeries> statistics, List<ReferenceHistogram> references,
-                        LatencySeries latency, List<QualityRates> quality) {
+                        LatencySeries latency, List<QualityRates> quality, LabelData labels) {
 
     public ReportData {
         drift = List.copyOf(drift);
@@ -55,5 +55,44 @@ public record ReportData(ReportRequest request, long predictions, List<DriftSumm
     public record QualityRates(String feature, long observations, double nullRate, double nanRate,
                                double infiniteRate, double outOfRangeRate, double unseenCategoryRate,
                                double typeMismatchRate) {
+    }
+
+    /** What needs labels or alerting: the reliability diagram, calibration over time, alert events. */
+    public record LabelData(List<ReliabilityBin> reliability, CalibrationSeries calibration, List<AlertEvent> alerts) {
+
+        /** No labels and no alerts in the range. */
+        public static final LabelData NONE = new LabelData(List.of(),
+                new CalibrationSeries(List.of(), List.of(), List.of(), List.of(), List.of()), List.of());
+
+        public LabelData {
+            reliability = List.copyOf(reliability);
+            alerts = List.copyOf(alerts);
+        }
+    }
+
+    /** One score bin of the reliability diagram over the range, weighted by labelled predictions. */
+    public record ReliabilityBin(int bin, double lower, double upper, long labelled, double meanPredicted,
+                                 double fractionPositive) {
+    }
+
+    /**
+     * Per prediction-time window: label coverage, and ECE, Brier score and ROC AUC (the worst version per window).
+     * Values are null where the window has no labels (a gap in the chart), hence boxed.
+     */
+    public record CalibrationSeries(List<Instant> windows, List<Double> coverage, List<Double> ece,
+                                    List<Double> brier, List<Double> rocAuc) {
+        public CalibrationSeries {
+            windows = List.copyOf(windows);
+            coverage = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(coverage));
+            ece = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(ece));
+            brier = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(brier));
+            rocAuc = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(rocAuc));
+        }
+    }
+
+    /** An alert event of the model (fired, reminder or resolved) with the value behind it. */
+    public record AlertEvent(Instant windowEnd, String kind, String severity, String rule, String modelVersion,
+                             String feature, String metric, String valueName, double value, double threshold,
+                             String summary, String runbookUrl) {
     }
 }

@@ -2,7 +2,11 @@ package io.driftwatch.app.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftwatch.app.report.ReportData.AlertEvent;
+import io.driftwatch.app.report.ReportData.CalibrationSeries;
 import io.driftwatch.app.report.ReportData.DriftSummary;
+import io.driftwatch.app.report.ReportData.LabelData;
+import io.driftwatch.app.report.ReportData.ReliabilityBin;
 import io.driftwatch.app.report.ReportData.LatencySeries;
 import io.driftwatch.app.report.ReportData.QualityRates;
 import io.driftwatch.app.report.ReportData.ReferenceHistogram;
@@ -28,6 +32,8 @@ import java.util.regex.Pattern;
 public final class ReportLoader {
 
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Alert events listed in a report, newest first; more belong in the Alerts dashboard. */
+    private static final int MAX_ALERTS = 200;
     /** Significant digits of bin edges in histogram labels. */
     private static final int EDGE_DIGITS = 3;
 
@@ -46,7 +52,8 @@ public final class ReportLoader {
         Scope scope = new Scope(request);
         return new ReportData(request, predictions(connection, scope), drift(connection, scope),
                 statistics(connection, scope), references(connection, request), latency(connection, scope),
-                quality(connection, scope));
+                quality(connection, scope), new LabelData(reliability(connection, scope), calibration(connection, scope),
+                alerts(connection, scope)));
     }
 
     /** The WHERE clause of one model, optional version, segment and window range, and its parameters. */
@@ -190,6 +197,49 @@ public final class ReportLoader {
                 + " GROUP BY feature HAVING observations > 0 ORDER BY feature";
         return query(connection, sql, scope, rs -> new QualityRates(rs.getString(1), rs.getLong(2), rs.getDouble(3),
                 rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)));
+    }
+
+    private List<ReliabilityBin> reliability(Connection connection, Scope scope) throws SQLException {
+        String sql = "SELECT bin, min(lower), max(upper), sum(count), sum(count * mean_predicted) / sum(count),"
+                + " sum(count * fraction_positive) / sum(count) FROM " + db + ".reliability FINAL" + scope.where()
+                + " AND count > 0 GROUP BY bin ORDER BY bin";
+        return query(connection, sql, scope, rs -> new ReliabilityBin(rs.getInt(1), rs.getDouble(2), rs.getDouble(3),
+                rs.getLong(4), rs.getDouble(5), rs.getDouble(6)));
+    }
+
+    /** Windows without labels get NaN metrics in the SQL and null (a chart gap) here. */
+    private CalibrationSeries calibration(Connection connection, Scope scope) throws SQLException {
+        String labelled = "labelled > 0";
+        String sql = "SELECT window_start, sum(labelled) / nullIf(sum(predictions), 0),"
+                + " if(countIf(" + labelled + ") > 0, maxIf(ece, " + labelled + "), nan),"
+                + " if(countIf(" + labelled + ") > 0, maxIf(brier, " + labelled + "), nan),"
+                + " if(countIf(" + labelled + ") > 0, minIf(roc_auc, " + labelled + "), nan) FROM " + db
+                + ".performance FINAL" + scope.where() + " GROUP BY window_start ORDER BY window_start";
+        List<Object[]> rows = query(connection, sql, scope, rs -> new Object[]{rs.getTimestamp(1).toInstant(),
+                gap(rs, 2), gap(rs, 3), gap(rs, 4), gap(rs, 5)});
+        return new CalibrationSeries(rows.stream().map(r -> (java.time.Instant) r[0]).toList(), column(rows, 1),
+                column(rows, 2), column(rows, 3), column(rows, 4));
+    }
+
+    private static List<Double> column(List<Object[]> rows, int index) {
+        List<Double> values = new ArrayList<>(rows.size());
+        rows.forEach(r -> values.add((Double) r[index]));
+        return values;
+    }
+
+    /** A metric value, or null when SQL NULL or NaN (no labels): a gap in the chart. */
+    private static Double gap(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() || Double.isNaN(value) ? null : value;
+    }
+
+    private List<AlertEvent> alerts(Connection connection, Scope scope) throws SQLException {
+        String sql = "SELECT window_end, toString(kind), toString(severity), rule, model_version, feature, metric,"
+                + " value_name, value, threshold, summary, runbook_url FROM " + db + ".alerts FINAL" + scope.where()
+                + " ORDER BY window_end DESC, rule, model_version LIMIT " + MAX_ALERTS;
+        return query(connection, sql, scope, rs -> new AlertEvent(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getDouble(9), rs.getDouble(10), rs.getString(11), rs.getString(12)));
     }
 
     private static double nullableDouble(ResultSet rs, int column) throws SQLException {

@@ -52,5 +52,32 @@
                plugins: { legend: { position: 'bottom' } } }
   });
 
+  // Reliability diagram: observed positive rate per score bin against the diagonal of perfect calibration.
+  new Chart(document.getElementById('reliability-chart'), {
+    type: 'scatter',
+    data: { datasets: [
+      { label: 'observed', data: data.reliability, backgroundColor: STATISTIC, borderColor: STATISTIC, pointRadius: 4,
+        showLine: true, borderWidth: 1.5 },
+      { label: 'perfectly calibrated', data: [{ x: 0, y: 0 }, { x: 1, y: 1 }], borderColor: THRESHOLD,
+        backgroundColor: THRESHOLD, showLine: true, pointRadius: 0, borderDash: [6, 4], borderWidth: 1.5 }] },
+    options: { scales: { x: { min: 0, max: 1, title: { display: true, text: 'mean predicted score' } },
+                         y: { min: 0, max: 1, title: { display: true, text: 'observed positive rate' } } },
+               plugins: { legend: { position: 'bottom' } } }
+  });
+
+  var c = data.calibration;
+  var coverage = line('label coverage', c.coverage, '#868e96', true);
+  coverage.yAxisID = 'coverage';
+  new Chart(document.getElementById('calibration-chart'), {
+    type: 'line',
+    data: { labels: c.labels, datasets: [line('ECE', c.ece, STATISTIC, false), line('Brier', c.brier, '#7048e8', false),
+                                         line('ROC AUC', c.rocAuc, '#1c7ed6', false), coverage] },
+    options: { spanGaps: false,
+               scales: { y: { min: 0, max: 1 }, x: { ticks: { maxTicksLimit: 8 } },
+                         coverage: { position: 'right', min: 0, max: 1, grid: { drawOnChartArea: false },
+                                     ticks: { callback: function (v) { return Math.round(v * 100) + ' %'; } } } },
+               plugins: { legend: { position: 'bottom' } } }
+  });
+
   document.body.setAttribute('data-charts-rendered', String(Object.keys(Chart.instances).length));
 })();

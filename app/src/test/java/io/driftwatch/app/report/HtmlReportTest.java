@@ -3,7 +3,11 @@ package io.driftwatch.app.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.driftwatch.app.report.ReportData.AlertEvent;
+import io.driftwatch.app.report.ReportData.CalibrationSeries;
 import io.driftwatch.app.report.ReportData.DriftSummary;
+import io.driftwatch.app.report.ReportData.LabelData;
+import io.driftwatch.app.report.ReportData.ReliabilityBin;
 import io.driftwatch.app.report.ReportData.LatencySeries;
 import io.driftwatch.app.report.ReportData.QualityRates;
 import io.driftwatch.app.report.ReportData.ReferenceHistogram;
@@ -33,7 +37,13 @@ class HtmlReportTest {
                         List.of(0.1, 0.1))),
                 List.of(new ReferenceHistogram(feature, "v1", List.of("a", "b"), List.of(3L, 4L))),
                 new LatencySeries(List.of(FROM), List.of(10.0), List.of(20.0), List.of(30.0)),
-                List.of(new QualityRates(feature, 100, 0.01, 0, 0, 0.02, 0, 0)));
+                List.of(new QualityRates(feature, 100, 0.01, 0, 0, 0.02, 0, 0)),
+                new LabelData(List.of(new ReliabilityBin(0, 0, 0.1, 40, 0.05, 0.07)),
+                        new CalibrationSeries(List.of(FROM, FROM.plusSeconds(3600)), List.of(0.9, 0.1),
+                                java.util.Arrays.asList(0.02, null), List.of(0.06, 0.07), List.of(0.9, 0.88)),
+                        List.of(new AlertEvent(FROM.plusSeconds(3600), "fired", "critical", feature + "-rule", "v1",
+                                feature, "feature_drift", "statistic", 0.31, 0.2, "psi 0.31 > 0.2",
+                                "https://runbooks.example.org/" + feature))));
     }
 
     @Test
@@ -51,14 +61,24 @@ class HtmlReportTest {
                 .contains("default-src 'none'").contains("Chart.js v").contains("data-charts-rendered");
         assertThat(html).contains("<tr class=\"drift\"><td>amount</td><td>psi</td>")
                 .contains("<td>age</td><td>ks</td>").contains("1,234 predictions").contains("version v1");
+        assertThat(html).contains("<canvas id=\"reliability-chart\">").contains("<canvas id=\"calibration-chart\">")
+                .containsPattern("<tr class=\"firing\"><td>[^<]+</td><td>fired</td><td>critical</td><td>amount-rule</td>")
+                .contains("<code>https://runbooks.example.org/amount</code>");
+    }
+
+    @Test
+    void windowsWithoutLabelsAreChartGapsNotNaN() {
+        String json = new HtmlReport().chartData(data("amount"));
+        assertThat(json).contains("\"ece\":[0.02,null]").contains("\"reliability\":[{").doesNotContain("NaN");
     }
 
     @Test
     void emptyDataSaysSoInsteadOfEmptyTables() {
         ReportRequest request = new ReportRequest("fraud", Optional.empty(), "country=DE", FROM, TO);
         String html = new HtmlReport().render(new ReportData(request, 0, List.of(), List.of(), List.of(),
-                new LatencySeries(List.of(), List.of(), List.of(), List.of()), List.of()), TO);
+                new LatencySeries(List.of(), List.of(), List.of(), List.of()), List.of(), LabelData.NONE), TO);
         assertThat(html).contains("No drift results in this range.").contains("No data-quality counts")
+                .contains("No alert events in this range.")
                 .contains("all versions").contains("segment country=DE");
     }
 
