@@ -54,6 +54,9 @@ BRIER_BAD = 0.25
 # ROC AUC: 0.5 is chance; below 0.7 a fraud or risk model is usually not fit for purpose.
 AUC_BAD = 0.6
 AUC_WARN = 0.7
+# Precision, recall and F1 at the decision threshold: below 0.3 the model misses or misfires most of the time.
+RATE_AT_THRESHOLD_BAD = 0.3
+RATE_AT_THRESHOLD_WARN = 0.5
 # Label coverage (labelled / predictions) below which realized metrics rest on few labels; matches the
 # alerting default min_coverage.
 COVERAGE_BAD = 0.1
@@ -455,8 +458,8 @@ def calibration():
                       "(estimated_*) for windows whose coverage is below min_coverage.",
                       "min(if(estimated, estimated_precision, precision)) AS precision, min(if(estimated, "
                       "estimated_recall, recall)) AS recall, min(if(estimated, estimated_f1, f1)) AS f1",
-                      field_config("percentunit", higher_is_better(AUC_BAD, AUC_WARN), minimum=0, max_value=1,
-                                   custom=line_custom(), overrides=[coverage_override()])),
+                      field_config("percentunit", higher_is_better(RATE_AT_THRESHOLD_BAD, RATE_AT_THRESHOLD_WARN),
+                                   minimum=0, max_value=1, custom=line_custom(), overrides=[coverage_override()])),
         g.panel("table", "Change points", "Changes the detectors (ADWIN, DDM, ...) found on the error stream, "
                 "newest first.", 24, 8,
                 [target(f"SELECT detected_at, model_version, segment, detector, stream, window_start, observations, "
@@ -567,10 +570,14 @@ def data_quality():
 
 def alerts():
     g = Layout()
-    scope = f"model_id IN (${{model:sqlstring}}) AND {SEGMENT} AND $__timeFilter(window_end)"
+    # The feature selection filters feature-level alerts; model-level ones (latency, calibration: empty feature)
+    # always show.
+    series = (f"model_id IN (${{model:sqlstring}}) AND {VERSIONS} AND {SEGMENT} AND "
+              f"(feature IN (${{feature:sqlstring}}) OR feature = '')")
+    scope = f"{series} AND $__timeFilter(window_end)"
     events = f"FROM {DB}.alerts FINAL WHERE {scope}"
-    drift = (f"FROM {DB}.feature_drift FINAL WHERE model_id IN (${{model:sqlstring}}) AND {SEGMENT} AND drift AND "
-             f"$__timeFilter(window_start)")
+    drift = (f"FROM {DB}.feature_drift FINAL WHERE model_id IN (${{model:sqlstring}}) AND {VERSIONS} AND {SEGMENT} "
+             f"AND {FEATURES} AND drift AND $__timeFilter(window_start)")
     model_link = link("Model dashboard", "/d/driftwatch-model/driftwatch-model?var-model=${__data.fields.model_id}"
                       "&var-segment=${__data.fields.segment}&${__url_time_range}")
     event_links = [override("rule", links=[link("Open the dashboard of this alert", "${__data.fields.dashboard_url}")]),
@@ -628,13 +635,25 @@ def alerts():
     return dashboard("driftwatch-alerts", "Driftwatch / Alerts",
                      "Alert events (fired, reminder, resolved) from the alerts table across models, with links to "
                      "the dashboards and runbooks behind them.",
-                     [model_variable_all, segment_variable_all_models()], panels,
-                     [alert_annotation(f"model_id IN (${{model:sqlstring}}) AND {SEGMENT}")])
+                     [model_variable_all, version_variable_all_models(), segment_variable_all_models(),
+                      alert_feature_variable()], panels, [alert_annotation(series)])
+
+
+def version_variable_all_models():
+    return query_variable("version", "Version", f"SELECT DISTINCT model_version FROM {DB}.volume WHERE model_id IN "
+                          "(${model:sqlstring}) AND $__timeFilter(window_start) ORDER BY model_version", multi=True,
+                          include_all=True, current={"text": ["All"], "value": ["$__all"]})
+
+
+def alert_feature_variable():
+    return query_variable("feature", "Feature", f"SELECT DISTINCT feature FROM {DB}.alerts WHERE model_id IN "
+                          "(${model:sqlstring}) AND feature != '' ORDER BY feature", multi=True, include_all=True,
+                          current={"text": ["All"], "value": ["$__all"]})
 
 
 def segment_variable_all_models():
     return query_variable("segment", "Segment", f"SELECT DISTINCT segment AS value, if(segment = '', 'all traffic', "
-                          f"segment) AS text FROM {DB}.volume ORDER BY segment",
+                          f"segment) AS text FROM {DB}.volume WHERE model_id IN (${{model:sqlstring}}) ORDER BY segment",
                           current={"text": "all traffic", "value": ""})
 
 
