@@ -9,6 +9,7 @@ import io.driftwatch.detectors.profile.NumericProfile;
 import io.driftwatch.detectors.profile.ReferenceProfile;
 import io.driftwatch.flink.baseline.BaselineStore;
 import io.driftwatch.flink.baseline.ModelVersion;
+import io.driftwatch.flink.baseline.StoredBaseline;
 import io.driftwatch.localstack.clickhouse.EmbeddedClickHouse;
 import io.driftwatch.schemas.migrate.Migrator;
 import java.io.IOException;
@@ -109,6 +110,71 @@ class BaselineCommandITCase {
                 .containsPattern("amount\\s+numeric\\s+\\d+ rows\\s+\\d+ missing\\s+10 bins")
                 .containsPattern("zip\\s+categorical\\s+2000 rows\\s+0 missing\\s+4 categories");
         assertThat(store.loadAll()).containsKey(new ModelVersion("fraud", "v3"));
+    }
+
+    @Test
+    void segmentColumnStoresAProfilePerValueMatchingNumpyBesideTheVersionWideOne() throws IOException {
+        JsonNode segments;
+        try (InputStream in = getClass().getResourceAsStream("/baseline/expected_segments.json")) {
+            segments = new ObjectMapper().readTree(in);
+        }
+        CliRun run = baseline("v4", "--segment-column", "country", "--format", "json");
+        JsonNode summary = run.json();
+        assertThat(summary.get("segments").findValuesAsText("segment"))
+                .containsExactlyInAnyOrderElementsOf(fieldNames(segments));
+
+        Map<String, ReferenceProfile> wide = store.load("fraud", "v4");
+        assertThat(wide).as("the version-wide baseline is unchanged").containsOnlyKeys(FEATURES);
+        assertNumericMatchesNumpy(wide, "deciles");
+        for (Iterator<String> it = segments.fieldNames(); it.hasNext(); ) {
+            String segment = it.next();
+            JsonNode e = segments.get(segment);
+            Map<String, ReferenceProfile> own = store.load("fraud", "v4", segment);
+            assertThat(own).as(segment + ": the segment column is left out")
+                    .containsOnlyKeys("age", "amount", "clicks", "zip");
+            for (Iterator<String> f = e.get("numeric").fieldNames(); f.hasNext(); ) {
+                String feature = f.next();
+                JsonNode n = e.get("numeric").get(feature);
+                NumericProfile p = own.get(feature).numeric();
+                String what = segment + " " + feature;
+                assertThat(p.count()).as(what + " count").isEqualTo(n.get("count").asLong());
+                assertThat(p.min()).as(what + " min").isEqualTo(n.get("min").asDouble());
+                assertThat(p.max()).as(what + " max").isEqualTo(n.get("max").asDouble());
+                assertRelative(what + " mean", p.mean(), n.get("mean").asDouble());
+                assertRelative(what + " std", p.std(), n.get("std").asDouble());
+                double[] interior = p.edges().interiorEdges();
+                assertThat(interior).as(what + " edges").hasSize(n.get("interior_edges").size());
+                for (int i = 0; i < interior.length; i++) {
+                    assertRelative(what + " edge " + i, interior[i], n.get("interior_edges").get(i).asDouble());
+                }
+                long[] counts = p.binCounts();
+                for (int i = 0; i < counts.length; i++) {
+                    assertThat(counts[i]).as(what + " bin " + i).isEqualTo(n.get("bin_counts").get(i).asLong());
+                }
+            }
+            Map<String, Long> zips = own.get("zip").categorical().counts();
+            e.get("categorical").get("zip").properties().forEach(c ->
+                    assertThat(zips.get(c.getKey())).as(segment + " zip " + c.getKey()).isEqualTo(c.getValue().asLong()));
+            assertThat(zips).hasSize(e.get("categorical").get("zip").size());
+        }
+        assertThat(store.loadScopes().stream().filter(b -> b.model().equals(new ModelVersion("fraud", "v4")))
+                .map(StoredBaseline::segment).toList()).as("version-wide first, then each country")
+                .containsExactly("", "country=DE", "country=FR", "country=GB", "country=PL", "country=US");
+    }
+
+    @Test
+    void unknownSegmentColumnIsRejectedAndNothingIsStored() {
+        CliRun run = CliRun.of("baseline", "--model", "fraud", "--version", "v5", "--input", train,
+                "--segment-column", "region", "--clickhouse-url", clickhouse.jdbcUrl());
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("--segment-column").contains("region");
+        assertThat(store.load("fraud", "v5")).isEmpty();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private void assertNumericMatchesNumpy(Map<String, ReferenceProfile> loaded, String binning) {

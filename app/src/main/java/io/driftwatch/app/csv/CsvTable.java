@@ -11,9 +11,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,11 +27,14 @@ public final class CsvTable {
     private final Path file;
     private final List<String> header;
     private final List<String[]> rows;
+    /** File line of each row (the header is line 1; blank lines are skipped, so not always index + 2). */
+    private final int[] lines;
 
-    private CsvTable(Path file, List<String> header, List<String[]> rows) {
+    private CsvTable(Path file, List<String> header, List<String[]> rows, int[] lines) {
         this.file = file;
         this.header = header;
         this.rows = rows;
+        this.lines = lines;
     }
 
     public static CsvTable read(Path file) {
@@ -56,7 +61,9 @@ public final class CsvTable {
                 }
                 rows.add(row);
             }
-            return new CsvTable(file, header, rows);
+            int[] lines = new int[rows.size()];
+            Arrays.setAll(lines, r -> r + 2);
+            return new CsvTable(file, header, rows, lines);
         } catch (NoSuchFileException e) {
             throw new UserInputException(file + ": no such file");
         } catch (IOException | RuntimeException e) {
@@ -88,8 +95,36 @@ public final class CsvTable {
     }
 
     /** Line number in the file of data row {@code row} (the header is line 1). */
-    private static int line(int row) {
-        return row + 2;
+    private int line(int row) {
+        return lines[row];
+    }
+
+    /**
+     * The rows grouped by their values in {@code columns} (non-empty after trimming), in order of first
+     * appearance; each group keeps the original line numbers for error messages. Rows with an empty cell in
+     * any of the columns belong to no group.
+     *
+     * @return column-to-value map (in {@code columns} order) to the sub-table of its rows
+     */
+    public Map<Map<String, String>, CsvTable> groupBy(List<String> columns) {
+        int[] indexes = columns.stream().mapToInt(this::index).toArray();
+        Map<Map<String, String>, List<Integer>> groups = new LinkedHashMap<>();
+        nextRow:
+        for (int r = 0; r < rows.size(); r++) {
+            Map<String, String> key = new LinkedHashMap<>();
+            for (int i = 0; i < indexes.length; i++) {
+                String cell = rows.get(r)[indexes[i]].trim();
+                if (cell.isEmpty()) {
+                    continue nextRow;
+                }
+                key.put(columns.get(i), cell);
+            }
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        Map<Map<String, String>, CsvTable> tables = new LinkedHashMap<>();
+        groups.forEach((key, members) -> tables.put(key, new CsvTable(file, header,
+                members.stream().map(rows::get).toList(), members.stream().mapToInt(r -> lines[r]).toArray())));
+        return tables;
     }
 
     /** Non-empty text values of a column, in file order. */

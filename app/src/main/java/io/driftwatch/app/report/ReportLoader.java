@@ -127,6 +127,7 @@ public final class ReportLoader {
 
     private List<ReferenceHistogram> references(Connection connection, ReportRequest request) throws SQLException {
         String sql = "SELECT feature, model_version, profile_json FROM " + db + ".baselines FINAL WHERE model_id = ?"
+                + " AND segment = ''" // the version-wide reference, not a segment's own
                 + (request.version().isPresent() ? " AND model_version = ?" : "")
                 + " ORDER BY feature, created_at DESC, model_version DESC LIMIT 1 BY feature";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -11,7 +11,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.driftwatch.flink.source.SegmentKeys;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +30,11 @@ import java.util.Map;
  * }</pre>
  * An empty {@code profiles} object removes the model version's baseline (it falls back to a rolling one).
  * The profile named {@code score} (if any) is the reference of the model's binary score.
+ *
+ * <p>Optional fields: {@code "segment": "country=DE"} makes it the baseline of one segment (the job's canonical
+ * segment), which that segment's windows prefer over the model version's; removing it falls back to the
+ * version's. {@code "created_at": "2026-11-24T21:00:00Z"} is when the baseline was made, the origin of the
+ * {@code baseline_age_seconds} metric (no age is reported without it).
  */
 public class BaselineUpdate {
 
@@ -39,6 +47,10 @@ public class BaselineUpdate {
     public String baselineId;
     /** {@link #encodeProfiles} bytes. */
     public byte[] profiles;
+    /** Canonical segment this baseline is for; {@code null} or {@code ""} for the whole model version. */
+    public String segment;
+    /** When the baseline was made (epoch millis), or {@code null} when unknown. */
+    public Long createdAtMillis;
 
     public BaselineUpdate() {}
 
@@ -50,6 +62,34 @@ public class BaselineUpdate {
         u.baselineId = requireText(baselineId, "baseline_id");
         u.profiles = encodeProfiles(profiles);
         return u;
+    }
+
+    /** The baseline of one segment ({@code ""}: the whole version), made at {@code createdAt} (may be null). */
+    public static BaselineUpdate of(String modelId, String modelVersion, String segment, String baselineId,
+                                    Instant createdAt, Map<String, ReferenceProfile> profiles) {
+        BaselineUpdate u = of(modelId, modelVersion, baselineId, profiles);
+        if (segment == null || segment.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("baseline update: segment must be text without control characters"
+                    + " (\"\" for the whole model version), was " + (segment == null ? "null" : "'" + segment + "'"));
+        }
+        u.segment = segment;
+        u.createdAtMillis = createdAt == null ? null : createdAt.toEpochMilli();
+        return u;
+    }
+
+    /** The segment, {@code ""} for the whole model version. */
+    public String segmentOrAll() {
+        return segment == null ? "" : segment;
+    }
+
+    /**
+     * The broadcast-state key of this baseline's scope: {@link SegmentKeys#baselineKey} for the whole version,
+     * the segment's window key ({@link SegmentKeys#windowKey}) for a segment's own.
+     */
+    public String scopeKey() {
+        String s = segmentOrAll();
+        return s.isEmpty() ? SegmentKeys.baselineKey(modelId, modelVersion)
+                : SegmentKeys.windowKey(modelId, modelVersion, s);
     }
 
     /** Feature name to profile, in the order written. */
@@ -96,6 +136,12 @@ public class BaselineUpdate {
         root.put("model_id", modelId);
         root.put("model_version", modelVersion);
         root.put("baseline_id", baselineId);
+        if (!segmentOrAll().isEmpty()) {
+            root.put("segment", segment);
+        }
+        if (createdAtMillis != null) {
+            root.put("created_at", Instant.ofEpochMilli(createdAtMillis).toString());
+        }
         ObjectNode profilesNode = root.putObject("profiles");
         try {
             for (Map.Entry<String, ReferenceProfile> e : decodedProfiles().entrySet()) {
@@ -132,8 +178,20 @@ public class BaselineUpdate {
             Map.Entry<String, JsonNode> e = it.next();
             profiles.put(e.getKey(), ProfileCodec.fromJson(e.getValue().toString()));
         }
+        JsonNode segment = root.get("segment");
+        JsonNode createdAt = root.get("created_at");
         return of(field(root, "model_id").asText(), field(root, "model_version").asText(),
-                field(root, "baseline_id").asText(), profiles);
+                segment == null || segment.isNull() ? "" : segment.asText(), field(root, "baseline_id").asText(),
+                createdAt == null || createdAt.isNull() ? null : instant(createdAt.asText()), profiles);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("baseline update 'created_at' is not an ISO-8601 instant: '" + text + "'",
+                    e);
+        }
     }
 
     private static JsonNode field(JsonNode node, String name) {
@@ -153,7 +211,8 @@ public class BaselineUpdate {
 
     @Override
     public String toString() {
-        return "BaselineUpdate[" + modelId + "/" + modelVersion + " " + baselineId + ", "
+        return "BaselineUpdate[" + modelId + "/" + modelVersion + (segmentOrAll().isEmpty() ? "" : "/" + segment)
+                + " " + baselineId + ", "
                 + (profiles == null ? 0 : profiles.length) + " bytes]";
     }
 }

@@ -1,21 +1,20 @@
 package io.driftwatch.flink.drift;
 
-import io.driftwatch.detectors.profile.ReferenceProfile;
 import io.driftwatch.flink.baseline.BaselineStore;
-import io.driftwatch.flink.baseline.ModelVersion;
+import io.driftwatch.flink.baseline.StoredBaseline;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.zip.CRC32;
 
 /**
- * Loads every stored baseline through the ClickHouse {@link BaselineStore} ({@code loadAll()}). The store
- * returns profiles without their save time, so the baseline id is a content fingerprint
- * ({@value #ID_PREFIX} + CRC-32 of the encoded profiles, hex): equal profiles, equal id.
+ * Loads every stored baseline, model-version-wide and per segment, through the ClickHouse {@link BaselineStore}
+ * ({@code loadScopes()}). The baseline id is a content fingerprint ({@value #ID_PREFIX} + CRC-32 of the
+ * encoded profiles, hex): equal profiles, equal id; the latest save time of its profiles is its
+ * {@code createdAtMillis}.
  */
 public final class ClickHouseBaselineLoader implements BaselineLoader {
 
@@ -41,12 +40,12 @@ public final class ClickHouseBaselineLoader implements BaselineLoader {
         credentials.setProperty("password", password);
         BaselineStore store = new BaselineStore(() -> DriverManager.getConnection(jdbcUrl, credentials), database);
         List<BaselineUpdate> updates = new ArrayList<>();
-        for (Map.Entry<ModelVersion, Map<String, ReferenceProfile>> e : store.loadAll().entrySet()) {
-            byte[] encoded = BaselineUpdate.encodeProfiles(e.getValue());
+        for (StoredBaseline stored : store.loadScopes()) {
+            byte[] encoded = BaselineUpdate.encodeProfiles(stored.profiles());
             CRC32 crc = new CRC32();
             crc.update(encoded);
-            updates.add(BaselineUpdate.of(e.getKey().modelId(), e.getKey().modelVersion(),
-                    ID_PREFIX + Long.toHexString(crc.getValue()), e.getValue()));
+            updates.add(BaselineUpdate.of(stored.model().modelId(), stored.model().modelVersion(), stored.segment(),
+                    ID_PREFIX + Long.toHexString(crc.getValue()), stored.createdAt(), stored.profiles()));
         }
         return updates;
     }

@@ -9,6 +9,7 @@ import io.driftwatch.flink.drift.BaselineLoader;
 import io.driftwatch.flink.drift.BaselineUpdate;
 import io.driftwatch.flink.drift.BaselineUpdates;
 import io.driftwatch.flink.drift.DriftEvaluator;
+import io.driftwatch.flink.raw.RawPredictionSampler;
 import io.driftwatch.flink.rows.DataQualityRow;
 import io.driftwatch.flink.rows.FeatureDriftRow;
 import io.driftwatch.flink.rows.LatencyRow;
@@ -42,6 +43,7 @@ import org.apache.flink.util.Collector;
  *   -> keyBy(model, version, segment)
  *   -> connect(baseline updates, broadcast; watermark MAX so they never hold windows back) -> WindowAggregator
  *        main: feature_drift | side: volume, latency, data_quality, late (counted)
+ *   -> (when raw_predictions sampling is on) RawPredictionSampler -> predictions_raw
  * </pre>
  */
 public final class DriftwatchJob {
@@ -64,10 +66,14 @@ public final class DriftwatchJob {
         }
     }
 
-    /** The topology's output streams, before sinks. */
+    /**
+     * The topology's output streams, before sinks. {@code rawPredictions}: the sampled valid predictions (for
+     * {@code predictions_raw}), {@code null} when {@code raw_predictions} sampling is off for every model.
+     */
     public record Outputs(DataStream<FeatureDriftRow> featureDrift, DataStream<VolumeRow> volume,
                           DataStream<LatencyRow> latency, DataStream<DataQualityRow> dataQuality,
-                          DataStream<DeadLetterRecord> deadLetters, DataStream<Observation> lateEvents) {}
+                          DataStream<DeadLetterRecord> deadLetters, DataStream<Observation> lateEvents,
+                          DataStream<Observation> rawPredictions) {}
 
     private DriftwatchJob() {}
 
@@ -99,9 +105,13 @@ public final class DriftwatchJob {
                 .connect(updates.broadcast(WindowAggregator.BASELINES))
                 .process(new WindowAggregator(settings, new WindowEmitter(evaluator), inputs.baselineLoader()))
                 .name("windows").uid("windows");
+        DataStream<Observation> sampled = !config.rawPredictions().enabled() ? null : observations
+                .filter(new RawPredictionSampler(config.rawPredictions())).name("sample-raw-predictions")
+                .uid("sample-raw-predictions");
         return new Outputs(drift, drift.getSideOutput(WindowAggregator.VOLUME),
                 drift.getSideOutput(WindowAggregator.LATENCY), drift.getSideOutput(WindowAggregator.QUALITY),
-                observations.getSideOutput(DeadLetterRouter.DEAD_LETTERS), drift.getSideOutput(WindowAggregator.LATE));
+                observations.getSideOutput(DeadLetterRouter.DEAD_LETTERS), drift.getSideOutput(WindowAggregator.LATE),
+                sampled);
     }
 
     /** Attaches the result sinks and, when given, the dead-letter topic sink. */
@@ -111,6 +121,9 @@ public final class DriftwatchJob {
         outputs.latency().sinkTo(sinks.latency()).name("latency").uid("sink-latency");
         outputs.dataQuality().sinkTo(sinks.dataQuality()).name("data_quality").uid("sink-data-quality");
         outputs.deadLetters().sinkTo(sinks.deadLetterTable()).name("dead_letters").uid("sink-dead-letters");
+        if (outputs.rawPredictions() != null && sinks.predictionsRaw() != null) {
+            outputs.rawPredictions().sinkTo(sinks.predictionsRaw()).name("predictions_raw").uid("sink-predictions-raw");
+        }
         if (deadLetterTopic != null) {
             outputs.deadLetters().sinkTo(deadLetterTopic).name("dead-letter-topic").uid("sink-dead-letter-topic");
         }

@@ -3,6 +3,7 @@ package io.driftwatch.flink.job;
 import io.driftwatch.flink.config.ClickHouseConfig;
 import io.driftwatch.flink.config.DriftwatchConfig;
 import io.driftwatch.flink.config.SinkConfig;
+import io.driftwatch.flink.raw.RawPredictionRows;
 import io.driftwatch.flink.rows.DataQualityRow;
 import io.driftwatch.flink.rows.FeatureDriftRow;
 import io.driftwatch.flink.rows.LatencyRow;
@@ -11,6 +12,8 @@ import io.driftwatch.flink.rows.VolumeRow;
 import io.driftwatch.flink.sink.ClickHouseSink;
 import io.driftwatch.flink.sink.RowBinder;
 import io.driftwatch.flink.source.DeadLetterRecord;
+import io.driftwatch.flink.source.Observation;
+import io.driftwatch.schemas.tables.PredictionRawRow;
 import io.driftwatch.schemas.tables.TableSpec;
 import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -18,10 +21,17 @@ import org.apache.flink.api.connector.sink2.Sink;
 /**
  * Where the job's outputs go: one sink per result table and the dead-letter table. {@link #clickHouse}
  * builds {@link ClickHouseSink}s on the shared tables of {@code io.driftwatch.schemas.tables}; tests may
- * inject any sinks.
+ * inject any sinks. {@code predictionsRaw} (the sampled predictions) may be {@code null} when sampling is off.
  */
 public record ResultSinks(Sink<FeatureDriftRow> featureDrift, Sink<VolumeRow> volume, Sink<LatencyRow> latency,
-                          Sink<DataQualityRow> dataQuality, Sink<DeadLetterRecord> deadLetterTable) {
+                          Sink<DataQualityRow> dataQuality, Sink<DeadLetterRecord> deadLetterTable,
+                          Sink<Observation> predictionsRaw) {
+
+    /** Without a raw-prediction sink (sampling off). */
+    public ResultSinks(Sink<FeatureDriftRow> featureDrift, Sink<VolumeRow> volume, Sink<LatencyRow> latency,
+                       Sink<DataQualityRow> dataQuality, Sink<DeadLetterRecord> deadLetterTable) {
+        this(featureDrift, volume, latency, dataQuality, deadLetterTable, null);
+    }
 
     public ResultSinks {
         Objects.requireNonNull(featureDrift, "featureDrift");
@@ -31,14 +41,16 @@ public record ResultSinks(Sink<FeatureDriftRow> featureDrift, Sink<VolumeRow> vo
         Objects.requireNonNull(deadLetterTable, "deadLetterTable");
     }
 
-    /** ClickHouse sinks for every table, batching as configured in {@code sink}. */
+    /** ClickHouse sinks for every table (predictions_raw only when sampling is on), batching as configured in {@code sink}. */
     public static ResultSinks clickHouse(DriftwatchConfig config) {
         return new ResultSinks(
                 sink(config, io.driftwatch.schemas.tables.FeatureDriftRow.TABLE, (r, s) -> TableRows.of(r).bind(s)),
                 sink(config, io.driftwatch.schemas.tables.VolumeRow.TABLE, (r, s) -> TableRows.of(r).bind(s)),
                 sink(config, io.driftwatch.schemas.tables.LatencyRow.TABLE, (r, s) -> TableRows.of(r).bind(s)),
                 sink(config, io.driftwatch.schemas.tables.DataQualityRow.TABLE, (r, s) -> TableRows.of(r).bind(s)),
-                sink(config, io.driftwatch.schemas.tables.DeadLetterRow.TABLE, (r, s) -> TableRows.of(r).bind(s)));
+                sink(config, io.driftwatch.schemas.tables.DeadLetterRow.TABLE, (r, s) -> TableRows.of(r).bind(s)),
+                config.rawPredictions().enabled() ? sink(config, PredictionRawRow.TABLE,
+                        RawPredictionRows.binder(config.rawPredictions())) : null);
     }
 
     private static <T> ClickHouseSink<T> sink(DriftwatchConfig config, TableSpec table, RowBinder<T> binder) {

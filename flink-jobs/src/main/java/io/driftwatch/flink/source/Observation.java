@@ -12,10 +12,17 @@ import java.util.Arrays;
  * {@code "true"}/{@code "false"}) in {@code texts[i]} ({@code ""} where unused).
  */
 public class Observation {
+    /** The event's {@code prediction_id} (for the raw-prediction sample). */
+    public String predictionId;
     public String modelId;
     public String modelVersion;
     /** Canonical segment ({@link SegmentKeys#canonical}). */
     public String segment;
+    /**
+     * The segment's keys and values as they were, alternating ({@code k0, v0, k1, v1, ...}, sorted by key): what
+     * {@link #segment} was made from, kept because values may hold the canonical form's {@code ,} and {@code =}.
+     */
+    public String[] segmentEntries;
     public long eventTimeMillis;
     /** Binary score in [0, 1]; NaN when the model's output is not a binary score. */
     public double score;

@@ -5,6 +5,7 @@ import io.driftwatch.schemas.events.FeatureValue;
 import io.driftwatch.schemas.events.ModelOutput;
 import io.driftwatch.schemas.events.PredictionEvent;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,7 +23,10 @@ public final class ObservationMapper implements Serializable {
         Observation o = new Observation();
         o.modelId = event.modelId();
         o.modelVersion = event.modelVersion();
-        o.segment = SegmentKeys.canonical(event.segment(), segments.forModel(event.modelId()).keys());
+        List<String> keys = segments.forModel(event.modelId()).keys();
+        o.predictionId = event.predictionId();
+        o.segment = SegmentKeys.canonical(event.segment(), keys);
+        o.segmentEntries = SegmentKeys.entries(event.segment(), keys);
         o.eventTimeMillis = event.eventTimeMillis();
         o.score = event.output() instanceof ModelOutput.BinaryScore b ? b.score() : Double.NaN;
         o.latencyMs = event.latencyMs() == null ? Double.NaN : event.latencyMs();

@@ -1,6 +1,7 @@
 package io.driftwatch.flink.source;
 
 import io.driftwatch.schemas.tables.WindowKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -37,6 +38,21 @@ public final class SegmentKeys {
         StringJoiner joined = new StringJoiner(",");
         sorted.forEach((k, v) -> joined.add(k + "=" + v));
         return joined.toString();
+    }
+
+    /**
+     * The entries {@link #canonical} keeps, as alternating keys and values ({@code k0, v0, k1, v1, ...}) sorted
+     * by key; empty for {@value #ALL}.
+     */
+    public static String[] entries(Map<String, String> segment, List<String> keys) {
+        List<String> flat = new ArrayList<>();
+        new TreeMap<>(segment).forEach((k, v) -> {
+            if (keys.isEmpty() || keys.contains(k)) {
+                flat.add(k);
+                flat.add(v);
+            }
+        });
+        return flat.toArray(new String[0]);
     }
 
     public static String windowKey(String modelId, String modelVersion, String segment) {

@@ -20,6 +20,17 @@ public final class PipelineMetrics {
     public static final String WINDOWS_WITHOUT_BASELINE = "windows_without_baseline";
     /** Feature values ignored because the model exceeded {@code limits.max_features}. */
     public static final String FEATURE_OVERFLOW = "feature_overflow";
+    /**
+     * Gauge: seconds since the stored baseline in use was made, per model, version and segment sub-group
+     * ({@link BaselineAgeGauges}).
+     */
+    public static final String BASELINE_AGE_SECONDS = "baseline_age_seconds";
+    /** Sub-group keys of the per-baseline gauges. */
+    public static final String MODEL_TAG = "model";
+    public static final String VERSION_TAG = "version";
+    public static final String SEGMENT_TAG = "segment";
+    /** Predictions sampled into {@code predictions_raw}. */
+    public static final String RAW_PREDICTIONS_SAMPLED = "raw_predictions_sampled";
 
     /** Sub-group key naming the ClickHouse table of the sink metrics below. */
     public static final String TABLE_TAG = "table";

@@ -9,8 +9,8 @@ import io.driftwatch.flink.rows.VolumeRow;
 import io.driftwatch.flink.rows.WindowId;
 import io.driftwatch.flink.source.Observation;
 import io.driftwatch.flink.source.SegmentKeys;
+import io.driftwatch.flink.telemetry.BaselineAgeGauges;
 import io.driftwatch.flink.telemetry.PipelineMetrics;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +44,8 @@ import org.apache.flink.util.OutputTag;
  * Both are dropped by an expiry timer N windows after the key's last window, so an idle key holds nothing.
  *
  * <p>Baselines: those returned by the {@link BaselineLoader} at {@code open()}, overridden by broadcast
- * {@link BaselineUpdate}s (an update without profiles removes the baseline). A window is framed when it
+ * {@link BaselineUpdate}s (an update without profiles removes the baseline); a segment's own stored baseline
+ * is preferred over its model version's ({@link StoredBaselines}). A window is framed when it
  * opens; a baseline arriving mid-window applies from the next window.
  */
 public final class WindowAggregator
@@ -73,8 +74,7 @@ public final class WindowAggregator
     private transient ValueState<Long> expiry;
     private transient MapState<Long, VolumeRow> firedVolumes;
     private transient MapState<Long, Long> pendingLate;
-    private transient Map<String, BaselineUpdate> loaded;
-    private transient Map<String, ReferenceSet> decoded;
+    private transient StoredBaselines storedBaselines;
     private transient Counter late;
     private transient Counter windowsEmitted;
     private transient Counter withoutBaseline;
@@ -98,12 +98,9 @@ public final class WindowAggregator
         firedVolumes = getRuntimeContext().getMapState(new MapStateDescriptor<>("fired-volumes", Types.LONG,
                 TypeInformation.of(VolumeRow.class)));
         pendingLate = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-late", Types.LONG, Types.LONG));
-        loaded = new HashMap<>();
-        for (BaselineUpdate update : loader.loadAll()) {
-            loaded.put(SegmentKeys.baselineKey(update.modelId, update.modelVersion), update);
-        }
-        decoded = new HashMap<>();
         MetricGroup group = getRuntimeContext().getMetricGroup().addGroup(PipelineMetrics.GROUP);
+        storedBaselines = new StoredBaselines(loader.loadAll(), settings.maxCategories(),
+                new BaselineAgeGauges(group, System::currentTimeMillis));
         late = group.counter(PipelineMetrics.LATE_EVENTS);
         windowsEmitted = group.counter(PipelineMetrics.WINDOWS_EMITTED);
         withoutBaseline = group.counter(PipelineMetrics.WINDOWS_WITHOUT_BASELINE);
@@ -122,7 +119,7 @@ public final class WindowAggregator
         }
         WindowAccumulator acc = windows.get(start);
         if (acc == null) {
-            ReferenceSet stored = stored(ctx, o.modelId, o.modelVersion);
+            ReferenceSet stored = stored(ctx, o.modelId, o.modelVersion, o.segment);
             WindowAccumulator frame = stored != null ? stored.template() : rollingFrame.value();
             acc = frame == null ? WindowAccumulator.unframed() : frame.newWindow();
             ctx.timerService().registerEventTimeTimer(fireAt);
@@ -134,7 +131,7 @@ public final class WindowAggregator
     @Override
     public void processBroadcastElement(BaselineUpdate update, Context ctx, Collector<FeatureDriftRow> out)
             throws Exception {
-        ctx.getBroadcastState(BASELINES).put(SegmentKeys.baselineKey(update.modelId, update.modelVersion), update);
+        ctx.getBroadcastState(BASELINES).put(update.scopeKey(), update);
     }
 
     /**
@@ -192,7 +189,7 @@ public final class WindowAggregator
         String[] key = SegmentKeys.split(ctx.getCurrentKey());
         int rolling = settings.rollingWindows(key[0]);
         long size = settings.sizeMillis();
-        ReferenceSet stored = stored(ctx, key[0], key[1]);
+        ReferenceSet stored = stored(ctx, key[0], key[1], key[2]);
         Map<Long, WindowAccumulator> references = new TreeMap<>();
         for (Map.Entry<Long, WindowAccumulator> e : history.entries()) {
             if (e.getKey() >= start - rolling * size && e.getKey() < start) {
@@ -245,23 +242,12 @@ public final class WindowAggregator
         ctx.timerService().registerEventTimeTimer(expiresAt);
     }
 
-    private ReferenceSet stored(ReadOnlyContext ctx, String modelId, String modelVersion) throws Exception {
+    /** The segment's own stored baseline, else the model version's ({@link StoredBaselines}). */
+    private ReferenceSet stored(ReadOnlyContext ctx, String modelId, String modelVersion, String segment)
+            throws Exception {
         if (settings.ignoresStoredBaselines(modelId)) {
             return null;
         }
-        String key = SegmentKeys.baselineKey(modelId, modelVersion);
-        BaselineUpdate update = ctx.getBroadcastState(BASELINES).get(key);
-        if (update == null) {
-            update = loaded.get(key);
-        }
-        if (update == null) {
-            return null;
-        }
-        ReferenceSet cached = decoded.get(key);
-        if (cached == null || !cached.baselineId().equals(update.baselineId)) {
-            cached = ReferenceSet.of(update, settings.maxCategories());
-            decoded.put(key, cached);
-        }
-        return cached.profiles().isEmpty() ? null : cached;
+        return storedBaselines.lookup(ctx.getBroadcastState(BASELINES), modelId, modelVersion, segment);
     }
 }

@@ -129,6 +129,47 @@ class BaselineStoreITCase {
     }
 
     @Test
+    void segmentBaselinesAreStoredApartFromTheVersionsAndLoadWithTheirCreationTime() {
+        ReferenceProfile wide = numeric("amount", SEED + 3);
+        ReferenceProfile germany = numeric("amount", SEED + 4);
+        ReferenceProfile france = categorical("channel", "web", "app");
+        Instant wideAt = storeAt("2026-03-01T00:00:00Z").save("seg", "v1", Map.of("amount", wide), "all");
+        Instant deAt = storeAt("2026-03-02T00:00:00Z").save("seg", "v1", "country=DE", Map.of("amount", germany), "de");
+        storeAt("2026-03-03T00:00:00Z").save("seg", "v1", "country=FR", Map.of("channel", france), "fr");
+
+        assertThat(store.load("seg", "v1")).as("a segment's save leaves the version's profile")
+                .isEqualTo(Map.of("amount", wide));
+        assertThat(store.load("seg", "v1", "country=DE")).isEqualTo(Map.of("amount", germany));
+        assertThat(store.load("seg", "v1", "country=IT")).isEmpty();
+        assertThat(store.loadAll().get(new ModelVersion("seg", "v1"))).as("loadAll: version-wide only")
+                .isEqualTo(Map.of("amount", wide));
+
+        List<StoredBaseline> scopes = store.loadScopes().stream()
+                .filter(b -> b.model().equals(new ModelVersion("seg", "v1"))).toList();
+        assertThat(scopes).extracting(StoredBaseline::segment).containsExactly("", "country=DE", "country=FR");
+        assertThat(scopes.get(0).createdAt()).isEqualTo(wideAt);
+        assertThat(scopes.get(0).versionWide()).isTrue();
+        assertThat(scopes.get(1).createdAt()).isEqualTo(deAt);
+        assertThat(scopes.get(1).profiles()).isEqualTo(Map.of("amount", germany));
+        assertThat(scopes.get(2).profiles()).isEqualTo(Map.of("channel", france));
+
+        assertThatThrownBy(() -> store.save("seg", "v1", "a\u001Fb", Map.of("amount", wide), "s"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control character");
+        assertThatThrownBy(() -> store.load("seg", "v1", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("segment");
+    }
+
+    @Test
+    void loadScopesTakesTheLatestSaveTimeOfAScope() {
+        storeAt("2026-04-01T00:00:00Z").save("ages", "v1", Map.of("a", numeric("a", SEED), "b", numeric("b", SEED)), "s");
+        storeAt("2026-04-05T00:00:00Z").save("ages", "v1", Map.of("b", numeric("b", SEED + 1)), "s");
+        StoredBaseline ages = store.loadScopes().stream()
+                .filter(b -> b.model().equals(new ModelVersion("ages", "v1"))).findFirst().orElseThrow();
+        assertThat(ages.createdAt()).isEqualTo(Instant.parse("2026-04-05T00:00:00Z"));
+        assertThat(ages.profiles()).containsOnlyKeys("a", "b");
+    }
+
+    @Test
     void badArgumentsAreRejectedBeforeTouchingClickHouse() {
         ReferenceProfile amount = numeric("amount", SEED);
         assertThatThrownBy(() -> store.save(" ", "v1", Map.of("amount", amount), "s"))

@@ -103,7 +103,7 @@ class ClickHouseTablesITCase {
                                 + " payload_bytes, ingested_at) VALUES ('predictions', 2, 4711,"
                                 + " " + at(WINDOW_START) + ", 'malformed_json', '%s', '{', 1, %s)",
                         "detail"),
-                Arguments.of("baselines", "model_id, model_version, feature",
+                Arguments.of("baselines", "model_id, model_version, feature, segment",
                         "(model_id, model_version, feature, kind, row_count, profile_json, source, created_at)"
                                 + " VALUES ('fraud', 'v3', 'amount', 'numeric', 1000, '{}', '%s', %s)",
                         "source"),

@@ -8,6 +8,7 @@ import io.driftwatch.detectors.profile.CategoricalProfile;
 import io.driftwatch.detectors.profile.NumericProfile;
 import io.driftwatch.detectors.profile.ReferenceProfile;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,28 @@ class BaselineUpdateTest {
         assertThat(back.baselineId).isEqualTo("2026-11-24T21:00:00Z");
         assertThat(back.decodedProfiles()).isEqualTo(profiles());
         assertThat(back.profiles).isEqualTo(update.profiles);
+    }
+
+    @Test
+    void segmentAndCreationTimeRoundTripAndAreOptional() {
+        Instant created = Instant.parse("2026-11-24T21:00:00.250Z");
+        BaselineUpdate update = BaselineUpdate.of("fraud", "v3", "country=DE", "b-1", created, profiles());
+        BaselineUpdate back = BaselineUpdate.fromJson(update.toJson());
+        assertThat(back.segment).isEqualTo("country=DE");
+        assertThat(back.createdAtMillis).isEqualTo(created.toEpochMilli());
+        assertThat(back.scopeKey()).isEqualTo("fraud\u001Fv3\u001Fcountry=DE");
+
+        BaselineUpdate plain = BaselineUpdate.fromJson(BaselineUpdate.of("fraud", "v3", "b-1", profiles()).toJson());
+        assertThat(plain.segmentOrAll()).isEmpty();
+        assertThat(plain.createdAtMillis).isNull();
+        assertThat(plain.scopeKey()).as("unchanged key of a version-wide baseline").isEqualTo("fraud\u001Fv3");
+        assertThat(new String(plain.toJson(), StandardCharsets.UTF_8)).doesNotContain("segment", "created_at");
+
+        assertThatThrownBy(() -> BaselineUpdate.fromJson(new String(update.toJson(), StandardCharsets.UTF_8)
+                .replace("2026-11-24T21:00:00.250Z", "yesterday").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("created_at");
+        assertThatThrownBy(() -> BaselineUpdate.of("m", "v", "a\u001Fb", "id", null, profiles()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("segment");
     }
 
     @Test

@@ -34,6 +34,23 @@ class DriftwatchJobTest {
     }
 
     @Test
+    void rawPredictionSamplerAndSinkExistOnlyWhenSomeModelSamples() {
+        assertThat(operatorNames(YAML)).doesNotContain("sample-raw-predictions", "predictions_raw");
+        assertThat(operatorNames(YAML + "raw_predictions:\n  fraud:\n    sample_rate: 0.1\n"))
+                .contains("sample-raw-predictions", "predictions_raw");
+    }
+
+    private static String operatorNames(String yaml) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        DriftwatchJob.production(env, new ConfigLoader().parse(yaml, "test"));
+        List<String> names = new ArrayList<>();
+        for (StreamNode node : env.getStreamGraph().getStreamNodes()) {
+            names.add(node.getOperatorName());
+        }
+        return String.join("|", names);
+    }
+
+    @Test
     void httpUrlsBecomeJdbcUrls() {
         assertThat(ResultSinks.jdbcUrl("http://h:8123")).isEqualTo("jdbc:clickhouse:http://h:8123");
         assertThat(ResultSinks.jdbcUrl("jdbc:clickhouse://h:8123")).isEqualTo("jdbc:clickhouse://h:8123");
