@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.driftwatch.alerting.eval.DedupKeys;
 import io.driftwatch.alerting.eval.SeriesKey;
 import io.driftwatch.alerting.notify.CapturedLog;
+import io.driftwatch.alerting.notify.CapturingServer;
 import io.driftwatch.alerting.notify.PagerDutyReceiver;
 import io.driftwatch.detectors.profile.Binning;
 import io.driftwatch.detectors.profile.CategoricalProfile;
@@ -93,6 +94,8 @@ class AlertingITCase {
     /** Past the out-of-orderness: an event this far into the next window makes the watermark pass the previous. */
     private static final long WATERMARK_PUSH = 2_000;
     private static final String ROUTING_KEY = "R0ut1ngKeyF0rTheAlert1ngITCase00";
+    private static final String HMAC_SECRET = "hmac-secret-of-the-alerting-itcase";
+    private static final String HOOK_PATH = "/alerts";
     private static final long CHECKPOINT_INTERVAL_MS = 300;
 
     @RegisterExtension
@@ -102,6 +105,7 @@ class AlertingITCase {
     private static EmbeddedKafka kafka;
     private static EmbeddedClickHouse clickhouse;
     private static PagerDutyReceiver receiver;
+    private static CapturingServer webhook;
     private static final Random RANDOM = new Random(11);
 
     @TempDir
@@ -112,6 +116,7 @@ class AlertingITCase {
         kafka = EmbeddedKafka.start();
         clickhouse = EmbeddedClickHouse.start();
         receiver = new PagerDutyReceiver();
+        webhook = new CapturingServer();
         kafka.createTopic(TOPIC, 1, Map.of("retention.ms", "-1"));
         try (Connection connection = clickhouse.openConnection()) {
             Migrator.driftwatch().migrate(connection);
@@ -133,7 +138,7 @@ class AlertingITCase {
 
     @AfterAll
     static void stopStack() {
-        Stream.of(receiver, kafka, clickhouse).filter(java.util.Objects::nonNull).forEach(c -> {
+        Stream.of(receiver, webhook, kafka, clickhouse).filter(java.util.Objects::nonNull).forEach(c -> {
             try {
                 c.close();
             } catch (Exception e) {
@@ -176,6 +181,8 @@ class AlertingITCase {
     private static Path rulesFile() throws IOException {
         Path key = temp.resolve("pd-routing-key");
         Files.writeString(key, ROUTING_KEY + "\n", StandardCharsets.UTF_8);
+        Path hmac = temp.resolve("hmac-secret");
+        Files.writeString(hmac, HMAC_SECRET, StandardCharsets.UTF_8);
         Path rules = temp.resolve("rules.yaml");
         Files.writeString(rules, """
                 notifiers:
@@ -183,6 +190,10 @@ class AlertingITCase {
                     type: pagerduty
                     routing_key: ${file:%s}
                     url: %s
+                  - name: audit-hook
+                    type: webhook
+                    url: %s
+                    hmac_secret: ${file:%s}
                 rules:
                   - name: %s
                     description: amount drifted from its training baseline
@@ -190,8 +201,8 @@ class AlertingITCase {
                     condition: {value: p_value, op: "<=", threshold: 0.001}
                     resolve_after: 2
                     severity: critical
-                    routes: [pagerduty-oncall]
-                """.formatted(key, receiver.url(), RULE), StandardCharsets.UTF_8);
+                    routes: [pagerduty-oncall, audit-hook]
+                """.formatted(key, receiver.url(), webhook.url(HOOK_PATH), hmac, RULE), StandardCharsets.UTF_8);
         return rules;
     }
 
@@ -307,12 +318,17 @@ class AlertingITCase {
                             s + " resolved " + resolved + " " + DedupKeys.of(RULE, new SeriesKey("fraud", "v1", s, "amount"))
                                     + " critical")).toList());
 
-            // the routing key is in no log line and nowhere in the alerts table
+            // the webhook got each event once too (one group per series and window), signed
+            assertThat(webhook.requests()).hasSize(2 * COUNTRIES.length)
+                    .allSatisfy(r -> assertThat(r.header("X-Driftwatch-Signature")).startsWith("sha256="));
+            assertThat(webhook.requests().stream().map(CapturingServer.Request::body).filter(b -> b.contains("\"status\":\"fired\""))).hasSize(COUNTRIES.length);
+
+            // neither the routing key nor the HMAC secret is in a log line or in the alerts table
             assertThat(log.lines()).anyMatch(l -> l.contains("alert delivery"));
-            assertThat(log.lines()).noneMatch(l -> l.contains(ROUTING_KEY));
+            assertThat(log.lines()).noneMatch(l -> l.contains(ROUTING_KEY) || l.contains(HMAC_SECRET));
             assertThat(query("SELECT concat(rule, dedup_key, condition, baseline, toString(labels), toString(routes),"
                     + " summary, dashboard_url, runbook_url) FROM " + DATABASE + ".alerts"))
-                    .hasSize(2 * COUNTRIES.length).noneMatch(l -> l.contains(ROUTING_KEY));
+                    .hasSize(2 * COUNTRIES.length).noneMatch(l -> l.contains(ROUTING_KEY) || l.contains(HMAC_SECRET));
         }
     }
 
