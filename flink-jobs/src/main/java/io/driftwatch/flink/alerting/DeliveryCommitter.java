@@ -94,6 +94,16 @@ final class DeliveryCommitter implements Committer<AlertBatch> {
         }
     }
 
+    /** HTTP attempts so far that ended with this outcome (the {@value #ATTEMPTS_METRIC} counter). */
+    long attempts(DeliveryOutcome outcome) {
+        return attempts.get(outcome).getCount();
+    }
+
+    /** Deliveries so far that ended with this outcome (the {@value #RESULTS_METRIC} counter). */
+    long results(DeliveryOutcome outcome) {
+        return results.get(outcome).getCount();
+    }
+
     @Override
     public void close() {
         // the HTTP client has no close on Java 17; its threads are daemons
