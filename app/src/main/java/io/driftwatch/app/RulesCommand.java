@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code driftwatch rules ...}: alert rules as code. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Work with alert rule files.",
-        subcommands = {RulesCommand.Validate.class})
+        subcommands = {RulesCommand.Validate.class, RulesBacktestCommand.class})
 final class RulesCommand {
 
     /** Exit code when the rules file has errors. */

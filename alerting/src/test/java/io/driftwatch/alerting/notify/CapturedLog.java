@@ -12,11 +12,11 @@ import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
 
 /** A log4j appender on the root logger that keeps every formatted message and stack trace, for grepping. */
-final class CapturedLog extends AbstractAppender implements AutoCloseable {
+public final class CapturedLog extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    CapturedLog() {
+    public CapturedLog() {
         super("captured-" + System.identityHashCode(new Object()), null, null, true, Property.EMPTY_ARRAY);
         start();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
@@ -36,7 +36,7 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
         lines.add(s.toString());
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 

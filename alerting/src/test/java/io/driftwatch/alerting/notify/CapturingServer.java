@@ -15,38 +15,38 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A loopback HTTP server that records every request and answers scripted statuses (200 by default). */
-final class CapturingServer implements AutoCloseable {
+public final class CapturingServer implements AutoCloseable {
 
-    record Request(String method, String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Request(String method, String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
     /** A canned answer: status and body. */
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
     }
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Answer> answers = new ArrayDeque<>();
 
-    CapturingServer() throws IOException {
+    public CapturingServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    synchronized void answerNext(Answer answer) {
+    public synchronized void answerNext(Answer answer) {
         answers.add(answer);
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 

@@ -30,9 +30,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * summary at most 1024). Valid bodies get 202; invalid ones 400 with PagerDuty's error shape. Scripted faults
  * (429 with Retry-After, 5xx, 400) answer the next requests first, whatever their body.
  */
-final class PagerDutyReceiver implements AutoCloseable {
+public final class PagerDutyReceiver implements AutoCloseable {
 
-    static final String PATH = "/v2/enqueue";
+    public static final String PATH = "/v2/enqueue";
     static final int ROUTING_KEY_LENGTH = 32;
     static final int MAX_DEDUP_KEY = 255;
     static final int MAX_SUMMARY = 1024;
@@ -45,16 +45,16 @@ final class PagerDutyReceiver implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A canned answer for the next request. */
-    record Fault(int status, String retryAfter, String body) {
+    public record Fault(int status, String retryAfter, String body) {
     }
 
     /** One request as received, with the status answered and the contract errors found. */
-    record Received(Instant at, int status, String rawBody, JsonNode body, List<String> errors) {
-        String action() {
+    public record Received(Instant at, int status, String rawBody, JsonNode body, List<String> errors) {
+        public String action() {
             return body == null ? "" : body.path("event_action").asText();
         }
 
-        String dedupKey() {
+        public String dedupKey() {
             return body == null ? "" : body.path("dedup_key").asText();
         }
     }
@@ -63,26 +63,26 @@ final class PagerDutyReceiver implements AutoCloseable {
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    PagerDutyReceiver() throws IOException {
+    public PagerDutyReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(PATH, this::handle);
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
     }
 
-    synchronized void enqueueFault(Fault fault) {
+    public synchronized void enqueueFault(Fault fault) {
         faults.add(fault);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
     /** Requests answered 202, in arrival order. */
-    List<Received> accepted() {
+    public List<Received> accepted() {
         return received.stream().filter(r -> r.status() == 202).toList();
     }
 

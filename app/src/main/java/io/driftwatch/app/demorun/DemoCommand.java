@@ -104,8 +104,13 @@ public final class DemoCommand implements Callable<Integer> {
                     + "the other model compares each segment with its own previous windows...");
             DemoBaselines.store(traffic, new BaselineStore(clickhouse::openConnection, database));
 
-            DriftwatchConfig config = DemoJobConfig.create(kafka.bootstrapServers(), clickhouse.jdbcUrl(database), database);
-            try (DemoJob job = DemoJob.start(config);
+            DemoPager pager = new DemoPager(out);
+            Path rules = pager.writeRules(dataDir);
+            out.println("Alert rules in " + rules + "; pages go to a local PagerDuty receiver at " + pager.url()
+                    + " and are printed as PAGE lines.");
+            DriftwatchConfig config = DemoJobConfig.create(kafka.bootstrapServers(), clickhouse.jdbcUrl(database), database,
+                    rules);
+            try (pager; DemoJob job = DemoJob.start(config);
                  DemoTraffic player = new DemoTraffic(traffic, kafka.bootstrapServers())) {
                 out.printf("Flink job running (Prometheus metrics at %s). Playing %.0f predictions/s for %s; "
                         + "drift is injected into %s after %d predictions.%n", job.metricsUrl(), rate, duration,
@@ -118,6 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println("Traffic stopped; letting the job write its last windows...");
                 stopRequested.await(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
                 live.print();
+                out.println("Pages: " + pager.triggers() + " trigger(s), " + pager.resolves() + " resolve(s).");
                 return verdict(summary, traffic, player);
             } finally {
                 out.println();

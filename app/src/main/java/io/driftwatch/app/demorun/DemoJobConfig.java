@@ -2,6 +2,7 @@ package io.driftwatch.app.demorun;
 
 import io.driftwatch.flink.config.ConfigLoader;
 import io.driftwatch.flink.config.DriftwatchConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -30,7 +31,8 @@ final class DemoJobConfig {
 
     private DemoJobConfig() {}
 
-    static DriftwatchConfig create(String bootstrapServers, String jdbcUrl, String database) {
+    /** @param rulesFile the alert rules the job evaluates (the demo's, paging {@link DemoPager}) */
+    static DriftwatchConfig create(String bootstrapServers, String jdbcUrl, String database, Path rulesFile) {
         String yaml = """
                 kafka:
                   bootstrap_servers: %s
@@ -68,9 +70,11 @@ final class DemoJobConfig {
                 sink:
                   batch_rows: 10000
                   flush_interval: 1s
+                alerting:
+                  rules: %s
                 """.formatted(bootstrapServers, PREDICTIONS_TOPIC, LABELS_TOPIC, DEAD_LETTER_TOPIC, jdbcUrl,
                 database, WINDOW.toMinutes(), PSI_THRESHOLD, JS_THRESHOLD, ROLLING_WINDOWS,
-                DemoBaselines.STORED.modelId());
+                DemoBaselines.STORED.modelId(), rulesFile.toAbsolutePath());
         // The embedded ClickHouse has no password, so the config names none.
         return new ConfigLoader().parse(yaml, "demo");
     }

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,5 +38,12 @@ class DemoCommandITCase {
                 .contains("=> drift detected on exactly the injected features.")
                 .contains("Latency p50 of fraud-v3");
         assertThat(out).containsPattern("windows written [1-9]").containsPattern("dead letters [1-9]");
+        // the alert rule pages the local receiver for the injected series only, once each
+        List<String> pages = out.lines().filter(l -> l.startsWith("PAGE trigger")).toList();
+        assertThat(pages).as(out).anyMatch(l -> l.contains("demo-feature-drift fraud-v3/")
+                && l.contains("segment=country=BR feature=amount"));
+        assertThat(pages).allMatch(l -> l.contains("segment=country=BR feature=amount")
+                || l.contains("segment=country=BR feature=merchant_category")).doesNotHaveDuplicates();
+        assertThat(out).contains("Pages: " + pages.size() + " trigger(s)");
     }
 }

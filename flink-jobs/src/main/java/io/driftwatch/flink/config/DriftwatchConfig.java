@@ -12,13 +12,13 @@ import java.util.Objects;
  */
 public record DriftwatchConfig(KafkaConfig kafka, ClickHouseConfig clickhouse, WindowConfig windows, DriftConfig drift,
                                BaselineConfig baselines, SegmentConfig segments, LimitsConfig limits, SinkConfig sink,
-                               RawPredictionsConfig rawPredictions)
+                               RawPredictionsConfig rawPredictions, AlertingConfig alerting)
         implements Serializable {
 
     /** Every option, in reference order. */
     public static final List<ConfigOption<?>> OPTIONS = concat(KafkaConfig.OPTIONS, ClickHouseConfig.OPTIONS,
             WindowConfig.OPTIONS, DriftConfig.OPTIONS, BaselineConfig.OPTIONS, SegmentConfig.OPTIONS,
-            LimitsConfig.OPTIONS, SinkConfig.OPTIONS, RawPredictionsConfig.OPTIONS);
+            LimitsConfig.OPTIONS, SinkConfig.OPTIONS, RawPredictionsConfig.OPTIONS, AlertingConfig.OPTIONS);
 
     public DriftwatchConfig {
         Objects.requireNonNull(kafka, "kafka");
@@ -30,6 +30,7 @@ public record DriftwatchConfig(KafkaConfig kafka, ClickHouseConfig clickhouse, W
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(rawPredictions, "rawPredictions");
+        Objects.requireNonNull(alerting, "alerting");
     }
 
     /** Reads every section; returns {@code null} when any error was recorded. */
@@ -44,10 +45,12 @@ public record DriftwatchConfig(KafkaConfig kafka, ClickHouseConfig clickhouse, W
         SegmentConfig segments = SegmentConfig.read(root.section("segments"), limits);
         SinkConfig sink = SinkConfig.read(root.section("sink"));
         RawPredictionsConfig rawPredictions = RawPredictionsConfig.read(root.section("raw_predictions"));
+        AlertingConfig alerting = AlertingConfig.read(root.section("alerting"));
         if (root.errorCount() > errorsBefore) {
             return null;
         }
-        return new DriftwatchConfig(kafka, clickhouse, windows, drift, baselines, segments, limits, sink, rawPredictions);
+        return new DriftwatchConfig(kafka, clickhouse, windows, drift, baselines, segments, limits, sink, rawPredictions,
+                alerting);
     }
 
     @SafeVarargs

@@ -1,5 +1,6 @@
 package io.driftwatch.flink.job;
 
+import io.driftwatch.flink.alerting.AlertTopology;
 import io.driftwatch.flink.config.ClickHouseConfig;
 import io.driftwatch.flink.config.DriftwatchConfig;
 import io.driftwatch.flink.config.KafkaConfig;
@@ -155,6 +156,7 @@ public final class DriftwatchJob {
         }
         Outputs outputs = topology(env, config, inputs);
         sinkTo(outputs, sinks, deadLetterTopic);
+        AlertTopology.attachIfConfigured(outputs, config);
         return outputs;
     }
 }
