@@ -18,9 +18,9 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Flink serializer of {@link ObservationBatch}, never Kryo. Layout: version byte, window key, event count, then
- * per event: event time, score, latency, model, version, segment, predicted class (string references), feature
- * count, a flag "same feature names as the previous event" (else one name reference per feature), then per
+ * Flink serializer of {@link ObservationBatch}, never Kryo. Layout: version byte, window key, event count, model,
+ * version and segment (once: every event of a batch has the batch's), then per event: event time, score,
+ * latency, predicted class (a string reference), feature count, a flag "same feature names as the previous event" (else one name reference per feature), then per
  * feature its kind byte and its value: a double for numbers, a string reference for texts and booleans,
  * nothing for nulls (unused slots decode as {@code 0.0} and {@code ""}, as {@code ObservationMapper} writes
  * them).
@@ -78,15 +78,21 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
         out.writeUTF(batch.windowKey());
         writeVarInt(out, batch.size());
         Map<String, Integer> strings = new HashMap<>();
+        Observation first = batch.get(0);
+        writeString(out, first.modelId, strings);
+        writeString(out, first.modelVersion, strings);
+        writeString(out, first.segment, strings);
         String[] previousNames = null;
         for (int e = 0; e < batch.size(); e++) {
             Observation o = batch.get(e);
+            if (!o.modelId.equals(first.modelId) || !o.modelVersion.equals(first.modelVersion)
+                    || !o.segment.equals(first.segment)) {
+                throw new IllegalArgumentException("ObservationBatch: event " + e + " (" + o.windowKey()
+                        + ") is not of the batch's model, version and segment (" + first.windowKey() + ")");
+            }
             out.writeLong(o.eventTimeMillis);
             out.writeDouble(o.score);
             out.writeDouble(o.latencyMs);
-            writeString(out, o.modelId, strings);
-            writeString(out, o.modelVersion, strings);
-            writeString(out, o.segment, strings);
             writeString(out, o.predictedClass, strings);
             int n = o.featureCount();
             writeVarInt(out, n);
@@ -121,6 +127,9 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
         String windowKey = in.readUTF();
         int count = readVarInt(in);
         List<String> strings = new ArrayList<>();
+        String modelId = readString(in, strings);
+        String modelVersion = readString(in, strings);
+        String segment = readString(in, strings);
         Observation[] observations = new Observation[count];
         String[] previousNames = null;
         for (int e = 0; e < count; e++) {
@@ -128,9 +137,9 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
             o.eventTimeMillis = in.readLong();
             o.score = in.readDouble();
             o.latencyMs = in.readDouble();
-            o.modelId = readString(in, strings);
-            o.modelVersion = readString(in, strings);
-            o.segment = readString(in, strings);
+            o.modelId = modelId;
+            o.modelVersion = modelVersion;
+            o.segment = segment;
             o.predictedClass = readString(in, strings);
             int n = readVarInt(in);
             if (in.readBoolean()) {

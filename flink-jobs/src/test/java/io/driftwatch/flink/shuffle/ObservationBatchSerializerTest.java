@@ -113,9 +113,6 @@ class ObservationBatchSerializerTest {
         dangling.writeByte(ObservationBatchSerializer.VERSION);
         dangling.writeUTF("k");
         dangling.writeByte(1);
-        dangling.writeLong(0);
-        dangling.writeDouble(0);
-        dangling.writeDouble(0);
         dangling.writeByte(5);
         assertThatThrownBy(() -> ObservationBatchSerializer.INSTANCE.deserialize(
                 new DataInputDeserializer(dangling.getCopyOfBuffer())))
@@ -132,6 +129,9 @@ class ObservationBatchSerializerTest {
         assertThatThrownBy(() -> ObservationBatch.of(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ObservationBatch("k", new Observation[0]))
                 .isInstanceOf(IllegalArgumentException.class);
+        ObservationBatch mixed = new ObservationBatch(a.windowKey(), new Observation[] {a, other});
+        assertThatThrownBy(() -> ObservationBatchSerializer.INSTANCE.serialize(mixed, new DataOutputSerializer(BUFFER)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not of the batch's model");
     }
 
     @Test
