@@ -2,10 +2,11 @@
 # End-to-end throughput of the Driftwatch job vs a bare KafkaConsumer + EventParser pass, on embedded Kafka and
 # ClickHouse (io.driftwatch.benchmarks.pipeline.PipelineThroughput). Prints a table; takes a few minutes.
 #
-# Usage: benchmarks/scripts/run-pipeline-throughput.sh [--events N] [--parallelism 1,2] [--state-backend hashmap|rocksdb]
+# Usage: benchmarks/scripts/run-pipeline-throughput.sh [--events N] [--parallelism 1,2] [--bundle-events 1000,1]
+#        [--warmup-runs 1] [--state-backend hashmap|rocksdb]
 # Environment: PIPELINE_HEAP (default 3g); PIPELINE_JFR=FILE records a JFR profile of the whole run to FILE.
-# Builds the benchmarks module's classes and its classpath offline from this checkout (install the other
-# modules from this checkout first: mvn -B -q -o install -DskipTests).
+# Builds the benchmarks module and the modules it depends on offline from this checkout (-am), so the classpath
+# points at this checkout's target/classes, never at other checkouts' snapshots in the shared local repository.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,7 +14,7 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 HEAP="${PIPELINE_HEAP:-3g}"
 CP_FILE="$ROOT/benchmarks/target/pipeline.classpath"
 
-(cd "$ROOT" && mvn -B -q -o compile dependency:build-classpath -pl benchmarks \
+(cd "$ROOT" && mvn -B -q -o compile dependency:build-classpath -pl benchmarks -am \
   -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime)
 JFR=()
 if [[ -n "${PIPELINE_JFR:-}" ]]; then

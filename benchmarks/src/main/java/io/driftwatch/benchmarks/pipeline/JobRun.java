@@ -47,10 +47,13 @@ final class JobRun {
 
     private JobRun() {}
 
-    /** Builds and executes the topology with a fresh consumer group; returns the seconds {@code env.execute()} took. */
-    static double run(Stack stack, Topology topology, StateBackend backend, int parallelism, String group)
-            throws Exception {
-        DriftwatchConfig config = new ConfigLoader().parse(configYaml(stack, group), "pipeline-throughput");
+    /**
+     * Builds and executes the topology with a fresh consumer group; returns the seconds {@code env.execute()} took.
+     * {@code bundleEvents} is the job's {@code windows.bundle_events} (1: no bundling before the shuffle).
+     */
+    static double run(Stack stack, Topology topology, StateBackend backend, int parallelism, int bundleEvents,
+                      String group) throws Exception {
+        DriftwatchConfig config = new ConfigLoader().parse(configYaml(stack, group, bundleEvents), "pipeline-throughput");
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         conf.set(StateBackendOptions.STATE_BACKEND, backend.flinkName());
@@ -73,13 +76,13 @@ final class JobRun {
     }
 
     /** Rolling baselines, automatic tests, one segment key; sink batches large enough not to dominate. */
-    static String configYaml(Stack stack, String group) {
+    static String configYaml(Stack stack, String group, int bundleEvents) {
         return "kafka:\n  bootstrap_servers: " + stack.bootstrapServers()
                 + "\n  consumer_group: " + group
                 + "\n  topics:\n    predictions: " + stack.topic() + "\n    dead_letter: " + stack.deadLetterTopic()
                 + "\nclickhouse:\n  url: " + stack.clickhouseUrl() + "\n  database: " + stack.database()
                 + "\nwindows:\n  size: " + stack.windowSize()
-                + "\n  allowed_lateness: 0s\n  out_of_orderness: 5s\n  idleness: 0s"
+                + "\n  allowed_lateness: 0s\n  out_of_orderness: 5s\n  idleness: 0s\n  bundle_events: " + bundleEvents
                 + "\ndrift:\n  tests: auto"
                 + "\nbaselines:\n  default:\n    kind: rolling\n    windows: " + stack.rollingWindows()
                 + "\nsegments:\n  default:\n    keys: [country]"

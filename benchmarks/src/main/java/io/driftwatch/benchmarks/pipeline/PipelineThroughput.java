@@ -18,13 +18,21 @@ import java.util.Map;
  * {@code volume} table, (c) a parse-only Flink topology at parallelism 1 showing where the time goes, and
  * (a) again, warm. Ratios are to the faster bare pass.
  *
- * <p>Usage: {@code PipelineThroughput [--events N] [--parallelism 1,2] [--state-backend hashmap|rocksdb]};
+ * <p>Usage: {@code PipelineThroughput [--events N] [--parallelism 1,2] [--bundle-events 1000,1] [--warmup-runs 1]
+ * [--state-backend hashmap|rocksdb]} (every bundle size at every parallelism, after unmeasured warm-up job runs);
  * see scripts/run-pipeline-throughput.sh.
  */
 public final class PipelineThroughput {
 
     static final long DEFAULT_EVENTS = 500_000;
     static final List<Integer> DEFAULT_PARALLELISM = List.of(1, 2);
+    /** The job's default {@code windows.bundle_events}; add 1 to also measure the job without bundling. */
+    static final List<Integer> DEFAULT_BUNDLE_EVENTS = List.of(1_000);
+    /**
+     * Unmeasured full-job runs before the measured ones, so the first measured job does not pay the JIT warm-up
+     * alone (on a loaded 2-core machine C2 compiles slowly; the first job of a JVM used ~2x the CPU of later ones).
+     */
+    static final int DEFAULT_WARMUP_RUNS = 1;
     static final int PARTITIONS = 4;
     private static final String TOPIC = "bench-predictions";
     private static final String DEAD_LETTER_TOPIC = "bench-dead-letters";
@@ -41,6 +49,8 @@ public final class PipelineThroughput {
     public static void main(String[] args) throws Exception {
         long events = DEFAULT_EVENTS;
         List<Integer> parallelisms = DEFAULT_PARALLELISM;
+        List<Integer> bundles = DEFAULT_BUNDLE_EVENTS;
+        int warmups = DEFAULT_WARMUP_RUNS;
         JobRun.StateBackend backend = JobRun.StateBackend.HASHMAP;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
@@ -50,18 +60,24 @@ public final class PipelineThroughput {
                 case "--events" -> events = Long.parseLong(args[i + 1]);
                 case "--parallelism" -> parallelisms = java.util.Arrays.stream(args[i + 1].split(","))
                         .map(String::trim).map(Integer::valueOf).toList();
+                case "--bundle-events" -> bundles = java.util.Arrays.stream(args[i + 1].split(","))
+                        .map(String::trim).map(Integer::valueOf).toList();
+                case "--warmup-runs" -> warmups = Integer.parseInt(args[i + 1]);
                 case "--state-backend" -> backend = JobRun.StateBackend.valueOf(args[i + 1].toUpperCase(java.util.Locale.ROOT));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (expected --events N, --parallelism 1,2, --state-backend hashmap|rocksdb)");
+                        + " (expected --events N, --parallelism 1,2, --bundle-events 1000,1, --warmup-runs 1, --state-backend hashmap|rocksdb)");
             }
         }
-        if (events <= 0 || parallelisms.isEmpty() || parallelisms.stream().anyMatch(p -> p <= 0)) {
-            throw new IllegalArgumentException("--events and every --parallelism must be positive");
+        if (events <= 0 || parallelisms.isEmpty() || parallelisms.stream().anyMatch(p -> p <= 0)
+                || bundles.isEmpty() || bundles.stream().anyMatch(b -> b <= 0) || warmups < 0) {
+            throw new IllegalArgumentException("--events, every --parallelism and every --bundle-events must be positive,"
+                    + " --warmup-runs >= 0");
         }
-        run(events, parallelisms, backend);
+        run(events, parallelisms, bundles, warmups, backend);
     }
 
-    private static void run(long events, List<Integer> parallelisms, JobRun.StateBackend backend) throws Exception {
+    private static void run(long events, List<Integer> parallelisms, List<Integer> bundles, int warmups,
+                            JobRun.StateBackend backend) throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedClickHouse clickhouse = EmbeddedClickHouse.start()) {
             kafka.createTopic(TOPIC, PARTITIONS, Map.of("retention.ms", "-1"));
             kafka.createTopic(DEAD_LETTER_TOPIC, 1, Map.of("retention.ms", "-1"));
@@ -78,15 +94,27 @@ public final class PipelineThroughput {
             List<ThroughputTable.Row> rows = new ArrayList<>();
             rows.add(measure(cpu, "bare consume+parse (cold)", 1, events, true,
                     () -> BareConsumeParse.run(kafka.bootstrapServers(), TOPIC, PARTITIONS, events)));
-            for (int p : parallelisms) {
-                rows.add(measure(cpu, "full job (" + backend.flinkName() + ")", p, events,
-                        () -> JobRun.run(stack, JobRun.Topology.FULL_JOB, backend, p, "bench-full-p" + p)));
+            for (int w = 0; w < warmups; w++) {
+                int p = parallelisms.get(parallelisms.size() - 1);
+                double seconds = JobRun.run(stack, JobRun.Topology.FULL_JOB, backend, p, bundles.get(0),
+                        "bench-warmup-" + w);
+                System.out.printf("warm-up job run %d (not measured) p=%d: %.2f s%n", w + 1, p, seconds);
                 try (Connection connection = clickhouse.openConnection()) {
                     checkVolumeAndReset(connection, events);
                 }
             }
+            for (int bundle : bundles) {
+                for (int p : parallelisms) {
+                    rows.add(measure(cpu, "full job (" + backend.flinkName() + ", bundle " + bundle + ")", p, events,
+                            () -> JobRun.run(stack, JobRun.Topology.FULL_JOB, backend, p, bundle,
+                                    "bench-full-p" + p + "-b" + bundle)));
+                    try (Connection connection = clickhouse.openConnection()) {
+                        checkVolumeAndReset(connection, events);
+                    }
+                }
+            }
             rows.add(measure(cpu, "flink source+parse only", 1, events,
-                    () -> JobRun.run(stack, JobRun.Topology.PARSE_ONLY, backend, 1, "bench-parse-p1")));
+                    () -> JobRun.run(stack, JobRun.Topology.PARSE_ONLY, backend, 1, 1, "bench-parse-p1")));
             // Again at the end, JIT-warm like the job runs were: the ratio uses the faster of the two passes.
             rows.add(measure(cpu, "bare consume+parse (warm)", 1, events, true,
                     () -> BareConsumeParse.run(kafka.bootstrapServers(), TOPIC, PARTITIONS, events)));

@@ -5,6 +5,9 @@ import io.driftwatch.flink.config.ClickHouseConfig;
 import io.driftwatch.flink.config.DriftwatchConfig;
 import io.driftwatch.flink.config.KafkaConfig;
 import io.driftwatch.flink.drift.ClickHouseBaselineLoader;
+import io.driftwatch.flink.shuffle.ObservationBatch;
+import io.driftwatch.flink.shuffle.ObservationBatchTypeInfo;
+import io.driftwatch.flink.shuffle.PreShuffleBundler;
 import io.driftwatch.flink.source.PredictionSources;
 import io.driftwatch.flink.drift.BaselineLoader;
 import io.driftwatch.flink.drift.BaselineUpdate;
@@ -41,6 +44,7 @@ import org.apache.flink.util.Collector;
  * <pre>
  * predictions (KafkaSource, parse in deserializer, watermarks per partition)
  *   -> DeadLetterRouter --dead letters--> dead-letter topic + dead_letters table
+ *   -> PreShuffleBundler (chained: observations grouped per key, flushed before watermarks and checkpoints)
  *   -> keyBy(model, version, segment)
  *   -> connect(baseline updates, broadcast; watermark MAX so they never hold windows back) -> WindowAggregator
  *        main: feature_drift | side: volume, latency, data_quality, late (counted)
@@ -101,8 +105,12 @@ public final class DriftwatchJob {
                 .name("no-baseline-updates"))
                 .assignTimestampsAndWatermarks(BaselineUpdates.neverHoldingBackWindows())
                 .name("baseline-updates-watermarks");
-        SingleOutputStreamOperator<FeatureDriftRow> drift = observations
-                .keyBy(Observation::windowKey)
+        DataStream<ObservationBatch> bundles = observations
+                .transform("bundle-per-key", ObservationBatchTypeInfo.INSTANCE,
+                        new PreShuffleBundler(config.windows().bundleEvents()))
+                .uid("bundle-per-key");
+        SingleOutputStreamOperator<FeatureDriftRow> drift = bundles
+                .keyBy(ObservationBatch::windowKey)
                 .connect(updates.broadcast(WindowAggregator.BASELINES))
                 .process(new WindowAggregator(settings, new WindowEmitter(evaluator), inputs.baselineLoader()))
                 .name("windows").uid("windows");

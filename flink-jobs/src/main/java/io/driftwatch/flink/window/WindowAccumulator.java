@@ -43,6 +43,9 @@ public final class WindowAccumulator {
     final LatencySketch latency;
     final NumericWindowState score;
     final SortedMap<String, FeatureState> features;
+    /** The last feature-name array {@link #add}ed and its states ({@link #statesOf}); a cache, not state. */
+    private String[] lastNames;
+    private FeatureState[] lastStates;
 
     WindowAccumulator(long predictions, long featureOverflow, String baselineId, CategoryCounts classes,
                       LatencySketch latency, NumericWindowState score, SortedMap<String, FeatureState> features) {
@@ -116,18 +119,42 @@ public final class WindowAccumulator {
         if (!Double.isNaN(o.score)) {
             score.add(o.score);
         }
-        for (int i = 0; i < o.featureCount(); i++) {
-            FeatureState state = features.get(o.featureNames[i]);
-            if (state == null) {
-                if (features.size() >= maxFeatures) {
-                    featureOverflow++;
-                    continue;
-                }
-                state = FeatureState.unframed();
-                features.put(o.featureNames[i], state);
-            }
-            state.add(o.featureKinds[i], o.numbers[i], o.texts[i], maxCategories);
+        if (o.featureCount() == 0) {
+            return;
         }
+        FeatureState[] states = statesOf(o.featureNames, maxFeatures);
+        for (int i = 0; i < states.length; i++) {
+            if (states[i] == null) {
+                featureOverflow++;
+            } else {
+                states[i].add(o.featureKinds[i], o.numbers[i], o.texts[i], maxCategories);
+            }
+        }
+    }
+
+    /**
+     * The state of each named feature ({@code null}: past {@code maxFeatures}, overflow), creating unframed states
+     * for new names in order while there is room. Events decoded from one {@code ObservationBatch} share their
+     * feature-name array, so it is resolved once per batch instead of one map lookup per feature per event; the
+     * result is the same (a name's state, or its overflow, cannot change while the array is reused: states are
+     * only ever added, and only here).
+     */
+    private FeatureState[] statesOf(String[] names, int maxFeatures) {
+        if (names == lastNames) {
+            return lastStates;
+        }
+        FeatureState[] states = new FeatureState[names.length];
+        for (int i = 0; i < names.length; i++) {
+            FeatureState state = features.get(names[i]);
+            if (state == null && features.size() < maxFeatures) {
+                state = FeatureState.unframed();
+                features.put(names[i], state);
+            }
+            states[i] = state;
+        }
+        lastNames = names;
+        lastStates = states;
+        return states;
     }
 
     /**

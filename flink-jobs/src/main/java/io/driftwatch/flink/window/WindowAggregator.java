@@ -7,6 +7,7 @@ import io.driftwatch.flink.rows.FeatureDriftRow;
 import io.driftwatch.flink.rows.LatencyRow;
 import io.driftwatch.flink.rows.VolumeRow;
 import io.driftwatch.flink.rows.WindowId;
+import io.driftwatch.flink.shuffle.ObservationBatch;
 import io.driftwatch.flink.source.Observation;
 import io.driftwatch.flink.source.SegmentKeys;
 import io.driftwatch.flink.telemetry.BaselineAgeGauges;
@@ -31,7 +32,9 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Tumbling event-time windows per key (model, version, segment) with baselines from broadcast state.
+ * Tumbling event-time windows per key (model, version, segment) with baselines from broadcast state. Input
+ * comes in {@link ObservationBatch}es of one key (see {@code PreShuffleBundler}), replayed event by event. Late
+ * observations on {@link #LATE} carry no record timestamp (their own event time is in the observation).
  *
  * <p>Keyed state: {@code windows} (window start to {@link WindowAccumulator}) with one event-time timer per
  * window at {@link WindowSettings#fireTime} ({@code end - 1 + allowed lateness}); when it fires the window's
@@ -49,7 +52,7 @@ import org.apache.flink.util.OutputTag;
  * opens; a baseline arriving mid-window applies from the next window.
  */
 public final class WindowAggregator
-        extends KeyedBroadcastProcessFunction<String, Observation, BaselineUpdate, FeatureDriftRow> {
+        extends KeyedBroadcastProcessFunction<String, ObservationBatch, BaselineUpdate, FeatureDriftRow> {
 
     private static final long serialVersionUID = 1L;
 
@@ -107,8 +110,23 @@ public final class WindowAggregator
         featureOverflow = group.counter(PipelineMetrics.FEATURE_OVERFLOW);
     }
 
+    /**
+     * Adds a batch's observations one by one, in order, exactly as if they had arrived alone: the watermark
+     * cannot move within a batch, and each window touched is written back to state once per batch.
+     */
     @Override
-    public void processElement(Observation o, ReadOnlyContext ctx, Collector<FeatureDriftRow> out) throws Exception {
+    public void processElement(ObservationBatch batch, ReadOnlyContext ctx, Collector<FeatureDriftRow> out)
+            throws Exception {
+        Map<Long, WindowAccumulator> touched = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            add(batch.get(i), ctx, touched);
+        }
+        for (Map.Entry<Long, WindowAccumulator> e : touched.entrySet()) {
+            windows.put(e.getKey(), e.getValue());
+        }
+    }
+
+    private void add(Observation o, ReadOnlyContext ctx, Map<Long, WindowAccumulator> touched) throws Exception {
         long start = settings.windowStart(o.eventTimeMillis);
         long fireAt = settings.fireTime(start);
         if (fireAt <= ctx.timerService().currentWatermark()) {
@@ -117,7 +135,10 @@ public final class WindowAggregator
             tallyLate(start, ctx);
             return;
         }
-        WindowAccumulator acc = windows.get(start);
+        WindowAccumulator acc = touched.get(start);
+        if (acc == null) {
+            acc = windows.get(start);
+        }
         if (acc == null) {
             ReferenceSet stored = stored(ctx, o.modelId, o.modelVersion, o.segment);
             WindowAccumulator frame = stored != null ? stored.template() : rollingFrame.value();
@@ -125,7 +146,7 @@ public final class WindowAggregator
             ctx.timerService().registerEventTimeTimer(fireAt);
         }
         acc.add(o, settings.maxFeatures(), settings.maxCategories());
-        windows.put(start, acc);
+        touched.put(start, acc);
     }
 
     @Override

@@ -27,6 +27,7 @@ import io.driftwatch.flink.rows.DataQualityRow;
 import io.driftwatch.flink.rows.FeatureDriftRow;
 import io.driftwatch.flink.rows.Subject;
 import io.driftwatch.flink.rows.VolumeRow;
+import io.driftwatch.flink.shuffle.ObservationBatch;
 import io.driftwatch.flink.source.Observation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,20 +70,25 @@ class WindowAggregatorTest {
         return new DriftConfig(TestSelection.AUTO, Map.of(), Map.of(), BINS, BinningStrategy.QUANTILE);
     }
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, Observation, BaselineUpdate, FeatureDriftRow> harness(
+    private KeyedTwoInputStreamOperatorTestHarness<String, ObservationBatch, BaselineUpdate, FeatureDriftRow> harness(
             BaselineLoader loader) throws Exception {
         return harness(loader, settings());
     }
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, Observation, BaselineUpdate, FeatureDriftRow> harness(
+    private KeyedTwoInputStreamOperatorTestHarness<String, ObservationBatch, BaselineUpdate, FeatureDriftRow> harness(
             BaselineLoader loader, WindowSettings settings) throws Exception {
         WindowAggregator fn = new WindowAggregator(settings, new WindowEmitter(new DriftEvaluator(driftConfig())),
                 loader);
-        var harness = new KeyedTwoInputStreamOperatorTestHarness<String, Observation, BaselineUpdate, FeatureDriftRow>(
-                new CoBroadcastWithKeyedOperator<>(fn, List.of(WindowAggregator.BASELINES)), Observation::windowKey,
+        var harness = new KeyedTwoInputStreamOperatorTestHarness<String, ObservationBatch, BaselineUpdate, FeatureDriftRow>(
+                new CoBroadcastWithKeyedOperator<>(fn, List.of(WindowAggregator.BASELINES)), ObservationBatch::windowKey,
                 null, Types.STRING);
         harness.open();
         return harness;
+    }
+
+    /** An observation shipped alone (a bundle of one), timestamped with its event time. */
+    private static StreamRecord<ObservationBatch> alone(Observation o) {
+        return new StreamRecord<>(ObservationBatch.of(o), o.eventTimeMillis);
     }
 
     private double[] normal(int n, double shift) {
@@ -125,7 +131,7 @@ class WindowAggregatorTest {
         String[] countries = countries(N, "US");
         countries[3] = null;
         for (Observation o : window("m", 0, current, countries)) {
-            h.processElement1(new StreamRecord<>(o, o.eventTimeMillis));
+            h.processElement1(alone(o));
         }
         assertThat(h.numEventTimeTimers()).isEqualTo(1);
         h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(SIZE - 1 + LATENESS - 1));
@@ -176,11 +182,11 @@ class WindowAggregatorTest {
         assertThat(h.getSideOutput(WindowAggregator.LATENCY).peek().getValue().count()).isEqualTo(N);
 
         Observation late = Observations.of("m", "all", 30_000, 0.5, 1.0, 0.0, "DE");
-        h.processElement1(new StreamRecord<>(late, late.eventTimeMillis));
+        h.processElement1(alone(late));
         assertThat(h.getSideOutput(WindowAggregator.LATE)).extracting(r -> r.getValue().eventTimeMillis)
                 .containsExactly(late.eventTimeMillis);
         assertThat(h.extractOutputValues()).hasSize(rows.size());
-        h.processElement1(new StreamRecord<>(late, late.eventTimeMillis));
+        h.processElement1(alone(late));
         assertThat(h.getSideOutput(WindowAggregator.VOLUME)).hasSize(1);
         h.setProcessingTime(WindowAggregator.LATE_FLUSH_MILLIS);
         VolumeRow updated = h.getSideOutput(WindowAggregator.VOLUME).stream().map(StreamRecord::getValue)
@@ -207,7 +213,7 @@ class WindowAggregatorTest {
         double[][] windows = {w0, w1, w2};
         for (int w = 0; w < windows.length; w++) {
             for (Observation o : window("r", w * SIZE, windows[w], countries(N, null))) {
-                h.processElement1(new StreamRecord<>(o, o.eventTimeMillis));
+                h.processElement1(alone(o));
             }
             if (w == 0) {
                 // Windows opened after the key's first window closed are framed by its data.
@@ -258,7 +264,7 @@ class WindowAggregatorTest {
         var h = harness(() -> List.of(stored), settings(Map.of("m", new BaselineSpec.Rolling(ROLLING))));
         for (int w = 0; w < 3; w++) {
             for (Observation o : window("m", w * SIZE, normal(N, 0.0), countries(N, null))) {
-                h.processElement1(new StreamRecord<>(o, o.eventTimeMillis));
+                h.processElement1(alone(o));
             }
             h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark((w + 1) * SIZE - 1 + LATENESS));
         }
@@ -272,7 +278,7 @@ class WindowAggregatorTest {
         BaselineUpdate stored = baseline();
         var h = harness(() -> List.of(stored));
         for (Observation o : window("m", 0, normal(N, 0.0), countries(N, null))) {
-            h.processElement1(new StreamRecord<>(o, o.eventTimeMillis));
+            h.processElement1(alone(o));
         }
         h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
         assertThat(h.extractOutputValues()).isNotEmpty()
@@ -284,13 +290,13 @@ class WindowAggregatorTest {
     void baselineArrivingMidWindowAppliesFromTheNextWindowAndAnEmptyUpdateRemovesIt() throws Exception {
         var h = harness(BaselineLoader.NONE);
         List<Observation> w0 = window("m", 0, normal(N, 0.0), countries(N, null));
-        h.processElement1(new StreamRecord<>(w0.get(0), w0.get(0).eventTimeMillis));
+        h.processElement1(alone(w0.get(0)));
         h.processElement2(new StreamRecord<>(baseline()));
         for (Observation o : w0.subList(1, w0.size())) {
-            h.processElement1(new StreamRecord<>(o, o.eventTimeMillis));
+            h.processElement1(alone(o));
         }
         for (Observation o : window("m", SIZE, normal(N, 0.0), countries(N, null))) {
-            h.processElement1(new StreamRecord<>(o, o.eventTimeMillis));
+            h.processElement1(alone(o));
         }
         h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(2 * SIZE - 1 + LATENESS));
         List<FeatureDriftRow> rows = h.extractOutputValues();
@@ -300,7 +306,7 @@ class WindowAggregatorTest {
 
         h.processElement2(new StreamRecord<>(BaselineUpdate.of("m", "v1", "removed", Map.of())));
         for (Observation o : window("m", 2 * SIZE, normal(N, 0.0), countries(N, null))) {
-            h.processElement1(new StreamRecord<>(o, o.eventTimeMillis));
+            h.processElement1(alone(o));
         }
         h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
         assertThat(h.extractOutputValues()).filteredOn(r -> r.window().windowStart() == 2 * SIZE)
@@ -313,9 +319,9 @@ class WindowAggregatorTest {
         var h = harness(BaselineLoader.NONE);
         Observation onTime = Observations.of("m", "all", 10_000, 0.5, 1.0, 0.0, "DE");
         Observation late = Observations.of("m", "all", 30_000, 0.5, 1.0, 0.0, "DE");
-        h.processElement1(new StreamRecord<>(onTime, onTime.eventTimeMillis));
+        h.processElement1(alone(onTime));
         h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(SIZE + LATENESS / 2));
-        h.processElement1(new StreamRecord<>(late, late.eventTimeMillis));
+        h.processElement1(alone(late));
         h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
         assertThat(h.getSideOutput(WindowAggregator.LATE)).isNull();
         assertThat(h.getSideOutput(WindowAggregator.VOLUME)).extracting(r -> r.getValue().predictions())

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
@@ -111,6 +112,9 @@ public final class EventParser implements Serializable {
                 .maxNameLength(maxText)
                 .maxNestingDepth(limits.maxDepth() + 1)
                 .build();
-        return JsonFactory.builder().streamReadConstraints(constraints).build();
+        // Jackson's bundled FastDoubleParser: correctly rounded like Double.parseDouble (same doubles), and
+        // Double.parseDouble was about 15% of a prediction's parse (JFR, benchmarks/RESULTS.md).
+        return JsonFactory.builder().streamReadConstraints(constraints)
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
     }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 /** Reads the fields of one prediction object (the reader is positioned on its START_OBJECT). */
 final class PredictionReader {
 
+    private static final String FEATURES_PREFIX = "features.";
+
     private final TokenReader in;
     private final ParserLimits limits;
     private final EventFields seen = new EventFields();
@@ -104,23 +106,25 @@ final class PredictionReader {
         return value;
     }
 
+    /** The field path of a feature ({@code features.<name>}) is only built for an error message. */
     private Map<String, FeatureValue> readFeatures() throws IOException {
         in.expectObject("features");
         Map<String, FeatureValue> values = new LinkedHashMap<>();
         for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
-            String path = "features." + name;
-            TokenReader.putUnique(values, name, featureValue(path), path);
+            if (values.putIfAbsent(name, featureValue(name)) != null) {
+                throw TokenReader.duplicate(FEATURES_PREFIX + name);
+            }
         }
         return values;
     }
 
-    private FeatureValue featureValue(String path) throws IOException {
+    private FeatureValue featureValue(String name) throws IOException {
         switch (in.currentToken()) {
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                return FeatureValue.of(in.readNumber(path));
+                return FeatureValue.of(in.readFiniteNumber(FEATURES_PREFIX, name));
             case VALUE_STRING:
-                return FeatureValue.of(in.readString(path));
+                return FeatureValue.of(in.readText(FEATURES_PREFIX, name));
             case VALUE_TRUE:
                 return FeatureValue.of(true);
             case VALUE_FALSE:
@@ -128,7 +132,7 @@ final class PredictionReader {
             case VALUE_NULL:
                 return FeatureValue.Null.INSTANCE;
             default:
-                throw in.wrongType(path, "a number, string, boolean or null");
+                throw in.wrongType(FEATURES_PREFIX + name, "a number, string, boolean or null");
         }
     }
 

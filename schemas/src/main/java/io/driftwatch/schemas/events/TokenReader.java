@@ -73,6 +73,23 @@ final class TokenReader {
         return text(field);
     }
 
+    /**
+     * The current string value (the caller checked the token is a string) of field {@code prefix + name}; the
+     * path is only concatenated for an error message, not per value.
+     */
+    String readText(String prefix, String name) throws IOException {
+        if (parser.getTextLength() > limits.maxStringLength()) {
+            text(prefix + name);
+        }
+        return parser.getText();
+    }
+
+    /** The current number (the caller checked the token is numeric), finite; path built only on error. */
+    double readFiniteNumber(String prefix, String name) throws IOException {
+        double value = parser.getDoubleValue();
+        return Double.isFinite(value) ? value : finite(prefix + name);
+    }
+
     /** A non-empty string identifier. */
     String readIdentifier(String field) throws IOException {
         String value = readString(field);
