@@ -11,13 +11,14 @@ import java.util.Objects;
  * {@link #toString()} is a complete dump with secrets masked.
  */
 public record DriftwatchConfig(KafkaConfig kafka, ClickHouseConfig clickhouse, WindowConfig windows, DriftConfig drift,
-                               BaselineConfig baselines, SegmentConfig segments, LimitsConfig limits, SinkConfig sink)
+                               BaselineConfig baselines, SegmentConfig segments, LimitsConfig limits, SinkConfig sink,
+                               LabelConfig labels)
         implements Serializable {
 
     /** Every option, in reference order. */
     public static final List<ConfigOption<?>> OPTIONS = concat(KafkaConfig.OPTIONS, ClickHouseConfig.OPTIONS,
             WindowConfig.OPTIONS, DriftConfig.OPTIONS, BaselineConfig.OPTIONS, SegmentConfig.OPTIONS,
-            LimitsConfig.OPTIONS, SinkConfig.OPTIONS);
+            LimitsConfig.OPTIONS, SinkConfig.OPTIONS, LabelConfig.OPTIONS);
 
     public DriftwatchConfig {
         Objects.requireNonNull(kafka, "kafka");
@@ -28,6 +29,13 @@ public record DriftwatchConfig(KafkaConfig kafka, ClickHouseConfig clickhouse, W
         Objects.requireNonNull(segments, "segments");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(labels, "labels");
+    }
+
+    /** Without a {@code labels} section: every model gets the built-in label options. */
+    public DriftwatchConfig(KafkaConfig kafka, ClickHouseConfig clickhouse, WindowConfig windows, DriftConfig drift,
+                            BaselineConfig baselines, SegmentConfig segments, LimitsConfig limits, SinkConfig sink) {
+        this(kafka, clickhouse, windows, drift, baselines, segments, limits, sink, LabelConfig.builtIn());
     }
 
     /** Reads every section; returns {@code null} when any error was recorded. */
@@ -41,10 +49,11 @@ public record DriftwatchConfig(KafkaConfig kafka, ClickHouseConfig clickhouse, W
         LimitsConfig limits = LimitsConfig.read(root.section("limits"));
         SegmentConfig segments = SegmentConfig.read(root.section("segments"), limits);
         SinkConfig sink = SinkConfig.read(root.section("sink"));
+        LabelConfig labels = LabelConfig.read(root.section("labels"));
         if (root.errorCount() > errorsBefore) {
             return null;
         }
-        return new DriftwatchConfig(kafka, clickhouse, windows, drift, baselines, segments, limits, sink);
+        return new DriftwatchConfig(kafka, clickhouse, windows, drift, baselines, segments, limits, sink, labels);
     }
 
     @SafeVarargs

@@ -9,6 +9,9 @@ import io.driftwatch.flink.drift.BaselineLoader;
 import io.driftwatch.flink.drift.BaselineUpdate;
 import io.driftwatch.flink.drift.BaselineUpdates;
 import io.driftwatch.flink.drift.DriftEvaluator;
+import io.driftwatch.flink.labels.LabelPipeline;
+import io.driftwatch.flink.labels.LabelRecord;
+import io.driftwatch.flink.labels.LabelSources;
 import io.driftwatch.flink.rows.DataQualityRow;
 import io.driftwatch.flink.rows.FeatureDriftRow;
 import io.driftwatch.flink.rows.LatencyRow;
@@ -42,6 +45,8 @@ import org.apache.flink.util.Collector;
  *   -> keyBy(model, version, segment)
  *   -> connect(baseline updates, broadcast; watermark MAX so they never hold windows back) -> WindowAggregator
  *        main: feature_drift | side: volume, latency, data_quality, late (counted)
+ * labels (optional) + the routed predictions -> {@link LabelPipeline}: performance, reliability, change_points,
+ *   rejected labels -> the same dead-letter topic and table
  * </pre>
  */
 public final class DriftwatchJob {
@@ -55,19 +60,39 @@ public final class DriftwatchJob {
      * @param predictions     prediction source ({@code PredictionSources.kafka(config).build()} in production)
      * @param baselineUpdates broadcast baseline updates, or {@code null} for none
      * @param baselineLoader  stored baselines loaded at operator start
+     * @param labels          label source ({@code LabelSources.kafka(config).build()} in production), or
+     *                        {@code null} for no label pipeline
      */
     public record Inputs(Source<SourceEvent, ?, ?> predictions, DataStream<BaselineUpdate> baselineUpdates,
-                         BaselineLoader baselineLoader) {
+                         BaselineLoader baselineLoader, Source<LabelRecord, ?, ?> labels) {
         public Inputs {
             Objects.requireNonNull(predictions, "predictions");
             Objects.requireNonNull(baselineLoader, "baselineLoader");
         }
+
+        /** Without labels. */
+        public Inputs(Source<SourceEvent, ?, ?> predictions, DataStream<BaselineUpdate> baselineUpdates,
+                      BaselineLoader baselineLoader) {
+            this(predictions, baselineUpdates, baselineLoader, null);
+        }
     }
 
-    /** The topology's output streams, before sinks. */
+    /**
+     * The topology's output streams, before sinks. {@code deadLetters} holds the rejected labels too;
+     * {@code labels} is {@code null} without a label source.
+     */
     public record Outputs(DataStream<FeatureDriftRow> featureDrift, DataStream<VolumeRow> volume,
                           DataStream<LatencyRow> latency, DataStream<DataQualityRow> dataQuality,
-                          DataStream<DeadLetterRecord> deadLetters, DataStream<Observation> lateEvents) {}
+                          DataStream<DeadLetterRecord> deadLetters, DataStream<Observation> lateEvents,
+                          LabelPipeline.Outputs labels) {
+
+        /** Without labels. */
+        public Outputs(DataStream<FeatureDriftRow> featureDrift, DataStream<VolumeRow> volume,
+                       DataStream<LatencyRow> latency, DataStream<DataQualityRow> dataQuality,
+                       DataStream<DeadLetterRecord> deadLetters, DataStream<Observation> lateEvents) {
+            this(featureDrift, volume, latency, dataQuality, deadLetters, lateEvents, null);
+        }
+    }
 
     private DriftwatchJob() {}
 
@@ -99,9 +124,15 @@ public final class DriftwatchJob {
                 .connect(updates.broadcast(WindowAggregator.BASELINES))
                 .process(new WindowAggregator(settings, new WindowEmitter(evaluator), inputs.baselineLoader()))
                 .name("windows").uid("windows");
+        DataStream<DeadLetterRecord> deadLetters = observations.getSideOutput(DeadLetterRouter.DEAD_LETTERS);
+        LabelPipeline.Outputs labels = null;
+        if (inputs.labels() != null) {
+            labels = LabelPipeline.build(env, config, observations, inputs.labels());
+            deadLetters = deadLetters.union(labels.deadLetters());
+        }
         return new Outputs(drift, drift.getSideOutput(WindowAggregator.VOLUME),
                 drift.getSideOutput(WindowAggregator.LATENCY), drift.getSideOutput(WindowAggregator.QUALITY),
-                observations.getSideOutput(DeadLetterRouter.DEAD_LETTERS), drift.getSideOutput(WindowAggregator.LATE));
+                deadLetters, drift.getSideOutput(WindowAggregator.LATE), labels);
     }
 
     /** Attaches the result sinks and, when given, the dead-letter topic sink. */
@@ -111,6 +142,15 @@ public final class DriftwatchJob {
         outputs.latency().sinkTo(sinks.latency()).name("latency").uid("sink-latency");
         outputs.dataQuality().sinkTo(sinks.dataQuality()).name("data_quality").uid("sink-data-quality");
         outputs.deadLetters().sinkTo(sinks.deadLetterTable()).name("dead_letters").uid("sink-dead-letters");
+        if (outputs.labels() != null) {
+            LabelPipeline.Outputs labels = outputs.labels();
+            labels.performance().sinkTo(sinks.required(sinks.performance(), "performance")).name("performance")
+                    .uid("sink-performance");
+            labels.reliability().sinkTo(sinks.required(sinks.reliability(), "reliability")).name("reliability")
+                    .uid("sink-reliability");
+            labels.changePoints().sinkTo(sinks.required(sinks.changePoints(), "changePoints")).name("change_points")
+                    .uid("sink-change-points");
+        }
         if (deadLetterTopic != null) {
             outputs.deadLetters().sinkTo(deadLetterTopic).name("dead-letter-topic").uid("sink-dead-letter-topic");
         }
@@ -130,7 +170,8 @@ public final class DriftwatchJob {
                 WatermarkStrategy.noWatermarks(), "baseline-updates").uid("baseline-updates-source");
         BaselineLoader loader = new ClickHouseBaselineLoader(ResultSinks.jdbcUrl(clickhouse.url()), clickhouse.user(),
                 clickhouse.password() == null ? "" : clickhouse.password().reveal(), clickhouse.database());
-        Inputs inputs = new Inputs(PredictionSources.kafka(config).build(), updates, loader);
+        Inputs inputs = new Inputs(PredictionSources.kafka(config).build(), updates, loader,
+                LabelSources.kafka(config).build());
         return build(env, config, inputs, ResultSinks.clickHouse(config), DeadLetterTopic.sink(kafka));
     }
 

@@ -11,6 +11,9 @@ import io.driftwatch.flink.rows.VolumeRow;
 import io.driftwatch.flink.sink.ClickHouseSink;
 import io.driftwatch.flink.sink.RowBinder;
 import io.driftwatch.flink.source.DeadLetterRecord;
+import io.driftwatch.schemas.tables.ChangePointRow;
+import io.driftwatch.schemas.tables.PerformanceRow;
+import io.driftwatch.schemas.tables.ReliabilityRow;
 import io.driftwatch.schemas.tables.TableSpec;
 import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -21,7 +24,23 @@ import org.apache.flink.api.connector.sink2.Sink;
  * inject any sinks.
  */
 public record ResultSinks(Sink<FeatureDriftRow> featureDrift, Sink<VolumeRow> volume, Sink<LatencyRow> latency,
-                          Sink<DataQualityRow> dataQuality, Sink<DeadLetterRecord> deadLetterTable) {
+                          Sink<DataQualityRow> dataQuality, Sink<DeadLetterRecord> deadLetterTable,
+                          Sink<PerformanceRow> performance, Sink<ReliabilityRow> reliability,
+                          Sink<ChangePointRow> changePoints) {
+
+    /** Without the label pipeline's sinks (a job with a label source then fails to build). */
+    public ResultSinks(Sink<FeatureDriftRow> featureDrift, Sink<VolumeRow> volume, Sink<LatencyRow> latency,
+                       Sink<DataQualityRow> dataQuality, Sink<DeadLetterRecord> deadLetterTable) {
+        this(featureDrift, volume, latency, dataQuality, deadLetterTable, null, null, null);
+    }
+
+    /** @throws IllegalStateException when the label pipeline runs but its sink is missing */
+    <T> Sink<T> required(Sink<T> sink, String name) {
+        if (sink == null) {
+            throw new IllegalStateException("the job reads labels but ResultSinks has no " + name + " sink");
+        }
+        return sink;
+    }
 
     public ResultSinks {
         Objects.requireNonNull(featureDrift, "featureDrift");
@@ -38,7 +57,10 @@ public record ResultSinks(Sink<FeatureDriftRow> featureDrift, Sink<VolumeRow> vo
                 sink(config, io.driftwatch.schemas.tables.VolumeRow.TABLE, (r, s) -> TableRows.of(r).bind(s)),
                 sink(config, io.driftwatch.schemas.tables.LatencyRow.TABLE, (r, s) -> TableRows.of(r).bind(s)),
                 sink(config, io.driftwatch.schemas.tables.DataQualityRow.TABLE, (r, s) -> TableRows.of(r).bind(s)),
-                sink(config, io.driftwatch.schemas.tables.DeadLetterRow.TABLE, (r, s) -> TableRows.of(r).bind(s)));
+                sink(config, io.driftwatch.schemas.tables.DeadLetterRow.TABLE, (r, s) -> TableRows.of(r).bind(s)),
+                sink(config, PerformanceRow.TABLE, PerformanceRow::bind),
+                sink(config, ReliabilityRow.TABLE, ReliabilityRow::bind),
+                sink(config, ChangePointRow.TABLE, ChangePointRow::bind));
     }
 
     private static <T> ClickHouseSink<T> sink(DriftwatchConfig config, TableSpec table, RowBinder<T> binder) {

@@ -20,11 +20,13 @@ public final class ObservationMapper implements Serializable {
 
     public Observation map(PredictionEvent event) {
         Observation o = new Observation();
+        o.predictionId = event.predictionId();
         o.modelId = event.modelId();
         o.modelVersion = event.modelVersion();
         o.segment = SegmentKeys.canonical(event.segment(), segments.forModel(event.modelId()).keys());
         o.eventTimeMillis = event.eventTimeMillis();
         o.score = event.output() instanceof ModelOutput.BinaryScore b ? b.score() : Double.NaN;
+        o.value = event.output() instanceof ModelOutput.RegressionValue r ? r.value() : Double.NaN;
         o.latencyMs = event.latencyMs() == null ? Double.NaN : event.latencyMs();
         o.predictedClass = event.predictedClass() == null ? "" : event.predictedClass();
         int n = event.features().size();
