@@ -46,7 +46,7 @@ import org.apache.flink.util.Collector;
  *   -> connect(baseline updates, broadcast; watermark MAX so they never hold windows back) -> WindowAggregator
  *        main: feature_drift | side: volume, latency, data_quality, late (counted)
  * labels (optional) + the routed predictions -> {@link LabelPipeline}: performance, reliability, change_points,
- *   rejected labels -> the same dead-letter topic and table
+ *   label drift (feature_drift, subject label), rejected labels -> the same dead-letter topic and table
  * </pre>
  */
 public final class DriftwatchJob {
@@ -127,10 +127,11 @@ public final class DriftwatchJob {
         DataStream<DeadLetterRecord> deadLetters = observations.getSideOutput(DeadLetterRouter.DEAD_LETTERS);
         LabelPipeline.Outputs labels = null;
         if (inputs.labels() != null) {
-            labels = LabelPipeline.build(env, config, observations, inputs.labels());
+            labels = LabelPipeline.build(env, config, observations, inputs.labels(), inputs.baselineLoader());
             deadLetters = deadLetters.union(labels.deadLetters());
         }
-        return new Outputs(drift, drift.getSideOutput(WindowAggregator.VOLUME),
+        DataStream<FeatureDriftRow> featureDrift = labels == null ? drift : drift.union(labels.labelDrift());
+        return new Outputs(featureDrift, drift.getSideOutput(WindowAggregator.VOLUME),
                 drift.getSideOutput(WindowAggregator.LATENCY), drift.getSideOutput(WindowAggregator.QUALITY),
                 deadLetters, drift.getSideOutput(WindowAggregator.LATE), labels);
     }

@@ -1,6 +1,8 @@
 package io.driftwatch.flink.labels;
 
 import io.driftwatch.flink.config.DriftwatchConfig;
+import io.driftwatch.flink.drift.BaselineLoader;
+import io.driftwatch.flink.rows.FeatureDriftRow;
 import io.driftwatch.flink.source.DeadLetterRecord;
 import io.driftwatch.flink.source.Observation;
 import io.driftwatch.schemas.tables.ChangePointRow;
@@ -19,7 +21,8 @@ import org.apache.flink.util.Collector;
  * labels (KafkaSource, parse in deserializer, watermarks per partition) --parse failures--> dead letters
  * predictions (tapped after the dead-letter router) --+
  *                                                     +-> keyBy(model, prediction id) -> LabelJoin --rejected--> dead letters
- *   -> keyBy(model, version, segment, window) -> WindowPerformance -> performance | side: reliability
+ *   -> keyBy(model, version, segment, window) -> WindowPerformance -> performance | side: reliability, label drift
+ *      (feature_drift, subject label)
  *   -> keyBy(model, version, segment) -> ErrorChangeDetection -> change_points
  * </pre>
  */
@@ -29,7 +32,8 @@ public final class LabelPipeline {
 
     /** The label pipeline's output streams, before sinks. */
     public record Outputs(DataStream<PerformanceRow> performance, DataStream<ReliabilityRow> reliability,
-                          DataStream<ChangePointRow> changePoints, DataStream<DeadLetterRecord> deadLetters) {}
+                          DataStream<ChangePointRow> changePoints, DataStream<DeadLetterRecord> deadLetters,
+                          DataStream<FeatureDriftRow> labelDrift) {}
 
     /** Valid labels to the main output, unparseable ones to {@link LabelJoin#DEAD_LETTERS}. */
     static final class SplitParseFailures extends ProcessFunction<LabelRecord, LabelRecord> {
@@ -45,9 +49,10 @@ public final class LabelPipeline {
         }
     }
 
-    /** Builds the label pipeline on the parsed predictions and a label source. */
+    /** Builds the label pipeline on the parsed predictions and a label source; label drift uses the loader's baselines. */
     public static Outputs build(StreamExecutionEnvironment env, DriftwatchConfig config,
-                                DataStream<Observation> predictions, Source<LabelRecord, ?, ?> labels) {
+                                DataStream<Observation> predictions, Source<LabelRecord, ?, ?> labels,
+                                BaselineLoader baselines) {
         long windowSize = config.windows().size().toMillis();
         SingleOutputStreamOperator<LabelRecord> parsed = env
                 .fromSource(labels, LabelSources.watermarks(config.windows()), "labels").uid("labels-source")
@@ -58,7 +63,7 @@ public final class LabelPipeline {
                 .process(new LabelJoin(config.labels(), windowSize)).name("label-join").uid("label-join");
         SingleOutputStreamOperator<PerformanceRow> performance = outcomes
                 .keyBy(Outcome::windowKey)
-                .process(new WindowPerformance(config.labels(), windowSize))
+                .process(new WindowPerformance(config.labels(), windowSize, config.drift(), baselines))
                 .name("window-performance").uid("window-performance");
         SingleOutputStreamOperator<ChangePointRow> changePoints = outcomes
                 .keyBy(Outcome::streamKey)
@@ -67,6 +72,6 @@ public final class LabelPipeline {
         DataStream<DeadLetterRecord> deadLetters = parsed.getSideOutput(LabelJoin.DEAD_LETTERS)
                 .union(outcomes.getSideOutput(LabelJoin.DEAD_LETTERS));
         return new Outputs(performance, performance.getSideOutput(WindowPerformance.RELIABILITY), changePoints,
-                deadLetters);
+                deadLetters, performance.getSideOutput(WindowPerformance.LABEL_DRIFT));
     }
 }

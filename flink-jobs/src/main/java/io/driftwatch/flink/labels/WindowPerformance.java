@@ -1,7 +1,12 @@
 package io.driftwatch.flink.labels;
 
 import io.driftwatch.flink.config.LabelConfig;
+import io.driftwatch.flink.config.DriftConfig;
 import io.driftwatch.flink.config.LabelSpec;
+import io.driftwatch.flink.config.TestSelection;
+import io.driftwatch.flink.drift.BaselineLoader;
+import io.driftwatch.flink.rows.FeatureDriftRow;
+import io.driftwatch.flink.rows.WindowId;
 import io.driftwatch.schemas.tables.PerformanceRow;
 import io.driftwatch.schemas.tables.ReliabilityRow;
 import io.driftwatch.schemas.tables.WindowKey;
@@ -34,22 +39,34 @@ import org.apache.flink.util.OutputTag;
  * {@link Outcome#ORDER}, whatever the arrival order: a replay produces the same rows, revisions and emitted_at.
  * Emissions of one window are at least one interval apart, so emitted_at strictly grows. The window's state is
  * dropped once no label can come any more (window end + horizon + pending-label wait + one interval).
+ * Label drift rows ({@link LabelDrift}) go to {@link #LABEL_DRIFT} with each emission.
  */
 public final class WindowPerformance extends KeyedProcessFunction<String, Outcome, PerformanceRow> {
 
     private static final long serialVersionUID = 1L;
     public static final OutputTag<ReliabilityRow> RELIABILITY =
             new OutputTag<>("reliability", TypeInformation.of(ReliabilityRow.class));
+    public static final OutputTag<FeatureDriftRow> LABEL_DRIFT =
+            new OutputTag<>("label-drift", TypeInformation.of(FeatureDriftRow.class));
 
     private final LabelConfig config;
     private final long windowSizeMillis;
+    private final LabelDrift labelDrift;
     private transient ValueState<byte[]> folded;
     private transient ListState<Outcome> buffer;
     private transient MapState<Long, Long> delays;
     private transient ValueState<Long> cleanupAt;
 
+    /** Without label drift. */
     public WindowPerformance(LabelConfig config, long windowSizeMillis) {
+        this(config, windowSizeMillis, new DriftConfig(TestSelection.AUTO, Map.of(), Map.of(), DriftConfig.BINS.defaultValue(),
+                DriftConfig.STRATEGY.defaultValue()), BaselineLoader.NONE);
+    }
+
+    /** With label drift against the stored baselines' {@code label} profiles ({@link LabelDrift}). */
+    public WindowPerformance(LabelConfig config, long windowSizeMillis, DriftConfig drift, BaselineLoader baselines) {
         this.config = Objects.requireNonNull(config, "config");
+        this.labelDrift = new LabelDrift(drift, baselines);
         if (windowSizeMillis <= 0) {
             throw new IllegalArgumentException("window size must be positive, got " + windowSizeMillis);
         }
@@ -57,7 +74,8 @@ public final class WindowPerformance extends KeyedProcessFunction<String, Outcom
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    public void open(OpenContext openContext) throws Exception {
+        labelDrift.open();
         folded = getRuntimeContext().getState(new ValueStateDescriptor<>("folded", org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         buffer = getRuntimeContext().getListState(new ListStateDescriptor<>("buffer", TypeInformation.of(Outcome.class)));
         delays = getRuntimeContext().getMapState(new MapStateDescriptor<>("delays", Types.LONG, Types.LONG));
@@ -132,6 +150,11 @@ public final class WindowPerformance extends KeyedProcessFunction<String, Outcom
         out.collect(PerformanceRows.performance(window, spec, state, LabelDelays.of(delayCounts), emittedAt));
         for (ReliabilityRow row : PerformanceRows.reliability(window, spec.task(), state, emittedAt)) {
             ctx.output(RELIABILITY, row);
+        }
+        WindowId id = new WindowId(first.modelId, first.modelVersion, first.segment, first.windowStart,
+                first.windowStart + windowSizeMillis);
+        for (FeatureDriftRow row : labelDrift.rows(id, spec, state, timestamp)) {
+            ctx.output(LABEL_DRIFT, row);
         }
     }
 

@@ -16,7 +16,14 @@ import io.driftwatch.detectors.performance.RegressionMetrics;
 import io.driftwatch.detectors.performance.ReliabilityBin;
 import io.driftwatch.flink.config.ConfigLoader;
 import io.driftwatch.flink.config.DriftwatchConfig;
-import io.driftwatch.flink.drift.BaselineLoader;
+import io.driftwatch.detectors.drift.DriftTestId;
+import io.driftwatch.detectors.drift.binned.DivergenceOptions;
+import io.driftwatch.detectors.drift.categorical.CategoricalDriftTests;
+import io.driftwatch.detectors.profile.CategoricalProfile;
+import io.driftwatch.detectors.profile.ReferenceProfile;
+import io.driftwatch.flink.baseline.BaselineStore;
+import io.driftwatch.flink.drift.ClickHouseBaselineLoader;
+import io.driftwatch.flink.drift.DriftEvaluator;
 import io.driftwatch.flink.job.DeadLetterTopic;
 import io.driftwatch.flink.job.DriftwatchJob;
 import io.driftwatch.flink.job.ResultSinks;
@@ -59,7 +66,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * some duplicated, some past the horizon, some for unknown predictions, some of the wrong type, and some with a
  * label time equal to the prediction's (which may reach the join before it). The final rows (FINAL) must equal the
  * statistics core's accumulators fed directly with the same joined data in {@link Outcome#ORDER}; coverage, delay
- * quantiles, dead letters by reason and change points exactly; and a replay leaves every row identical.
+ * quantiles, label drift (against stored class balances), dead letters by reason and change points exactly; and a
+ * replay leaves every row identical.
  */
 class LabelPipelineITCase {
 
@@ -81,6 +89,9 @@ class LabelPipelineITCase {
     private static final String MULTICLASS = "species";
     private static final String REGRESSION = "price";
     private static final String[] MODELS = {BINARY, MULTICLASS, REGRESSION};
+    /** Stored label class balances (training), the reference of label drift. */
+    private static final Map<String, Long> BINARY_BALANCE = Map.of("0", 700L, "1", 300L);
+    private static final Map<String, Long> MULTICLASS_BALANCE = Map.of("a", 500L, "b", 300L, "c", 200L);
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
@@ -102,6 +113,11 @@ class LabelPipelineITCase {
         try (Connection connection = clickhouse.openConnection()) {
             Migrator.driftwatch().migrate(connection);
         }
+        BaselineStore store = new BaselineStore(() -> clickhouse.openConnection(), DATABASE);
+        store.save(BINARY, "v1", Map.of(LabelDrift.PROFILE, new ReferenceProfile(LabelDrift.PROFILE,
+                CategoricalProfile.of(BINARY_BALANCE))), "it");
+        store.save(MULTICLASS, "v1", Map.of(LabelDrift.PROFILE, new ReferenceProfile(LabelDrift.PROFILE,
+                CategoricalProfile.of(MULTICLASS_BALANCE))), "it");
         produce(new Random(11));
     }
 
@@ -291,7 +307,8 @@ class LabelPipelineITCase {
         DriftwatchJob.Inputs inputs = new DriftwatchJob.Inputs(
                 PredictionSources.kafka(config).setGroupId(group).setStartingOffsets(OffsetsInitializer.earliest())
                         .setBounded(OffsetsInitializer.latest()).build(),
-                null, BaselineLoader.NONE,
+                null, new ClickHouseBaselineLoader(clickhouse.jdbcUrl(), clickhouse.user(), clickhouse.password(),
+                DATABASE),
                 LabelSources.kafka(config).setGroupId(group + "-labels").setStartingOffsets(OffsetsInitializer.earliest())
                         .setBounded(OffsetsInitializer.latest()).build());
         DriftwatchJob.build(env, config, inputs, ResultSinks.clickHouse(config), DeadLetterTopic.sink(config.kafka()));
@@ -390,6 +407,9 @@ class LabelPipelineITCase {
                         .containsExactly(e.accuracy(), e.precision(), e.recall(), e.f1());
                 assertThat(rs.getDouble("macro_f1")).isNaN();
                 checkReliability(st, parts, m.reliability());
+                Map<String, Long> balance = new TreeMap<>();
+                labelled.forEach(o -> balance.merge(o.labelNumeric == 1.0 ? "1" : "0", 1L, Long::sum));
+                checkLabelDrift(st, parts, BINARY_BALANCE, balance, labelled.size());
             }
             case MULTICLASS -> {
                 MulticlassAccumulator acc = new MulticlassAccumulator(CLASSES.length);
@@ -398,6 +418,9 @@ class LabelPipelineITCase {
                 assertThat(rs.getDouble("accuracy")).as(key).isEqualTo(m.top1Accuracy());
                 assertThat(rs.getDouble("macro_f1")).as(key).isEqualTo(m.macroF1());
                 assertThat(rs.getDouble("ece")).isNaN();
+                Map<String, Long> balance = new TreeMap<>();
+                labelled.forEach(o -> balance.merge(CLASSES[o.labelClass], 1L, Long::sum));
+                checkLabelDrift(st, parts, MULTICLASS_BALANCE, balance, labelled.size());
             }
             default -> {
                 RegressionAccumulator acc = new RegressionAccumulator();
@@ -424,6 +447,27 @@ class LabelPipelineITCase {
                     b.fractionPositive());
         }
         assertThat(rs.next()).isFalse();
+    }
+
+    /** feature_drift rows with subject 'label' equal the categorical tests on the window's final class balance. */
+    private static void checkLabelDrift(Statement st, String[] parts, Map<String, Long> reference,
+                                        Map<String, Long> current, long labelled) throws Exception {
+        ResultSet rs = st.getConnection().createStatement().executeQuery("SELECT test, statistic, n_current, "
+                + "baseline_kind FROM " + DATABASE + ".feature_drift FINAL WHERE subject = 'label' AND model_id = '"
+                + parts[0] + "' AND segment = '" + parts[1] + "' AND window_start = fromUnixTimestamp64Milli("
+                + parts[2] + ") ORDER BY test");
+        Map<String, Double> statistics = new TreeMap<>();
+        while (rs.next()) {
+            assertThat(rs.getLong(3)).isEqualTo(labelled);
+            assertThat(rs.getString(4)).isEqualTo("training");
+            statistics.put(rs.getString(1), rs.getDouble(2));
+        }
+        Map<String, Double> expected = new TreeMap<>();
+        for (DriftTestId test : DriftEvaluator.AUTO_CATEGORICAL) {
+            expected.put(test.id(), CategoricalDriftTests.test(test, reference, current, test.defaultThreshold(),
+                    DivergenceOptions.DEFAULT).statistic());
+        }
+        assertThat(statistics).as(String.join("/", parts)).isEqualTo(expected);
     }
 
     /** numpy's quantile(method='inverted_cdf') of sorted values, written out independently of LabelDelays. */
