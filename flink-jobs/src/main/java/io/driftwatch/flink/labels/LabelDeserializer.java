@@ -5,7 +5,6 @@ import io.driftwatch.flink.telemetry.PipelineMetrics;
 import io.driftwatch.schemas.events.DeadLetter;
 import io.driftwatch.schemas.events.EventParser;
 import io.driftwatch.schemas.events.LabelEvent;
-import io.driftwatch.schemas.events.ParseFailure;
 import io.driftwatch.schemas.events.ParseResult;
 import java.util.Objects;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
@@ -45,11 +44,9 @@ public final class LabelDeserializer implements KafkaRecordDeserializationSchema
         }
         ParseResult<LabelEvent> parsed = parser.parseLabel(record.value());
         if (parsed.isOk()) {
-            // the coordinates and cut payload, kept in case the join rejects the label
-            DeadLetter coordinates = DeadLetter.of(record.value(), new ParseFailure(
-                    io.driftwatch.schemas.events.ParseFailureReason.UNKNOWN_PREDICTION, ""), record.topic(),
-                    record.partition(), record.offset(), ingestTimeMillis);
-            return LabelRecord.of(parsed.event(), coordinates, record.timestamp());
+            // coordinates and payload are kept in case the join rejects the label
+            return LabelRecord.of(parsed.event(), record.topic(), record.partition(), record.offset(),
+                    record.timestamp(), record.value());
         }
         DeadLetter letter = DeadLetter.of(record.value(), parsed.failure(), record.topic(), record.partition(),
                 record.offset(), ingestTimeMillis);

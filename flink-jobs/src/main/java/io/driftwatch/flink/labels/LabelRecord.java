@@ -5,6 +5,7 @@ import io.driftwatch.schemas.events.DeadLetter;
 import io.driftwatch.schemas.events.LabelEvent;
 import io.driftwatch.schemas.events.LabelValue;
 import io.driftwatch.schemas.events.ParseFailureReason;
+import java.util.Arrays;
 
 /**
  * What the label source emits per Kafka record: a parsed label with its source coordinates (kept so that a
@@ -31,19 +32,22 @@ public class LabelRecord {
 
     public LabelRecord() {}
 
-    static LabelRecord of(LabelEvent event, DeadLetter coordinates, long recordTimeMillis) {
+    /** A parsed label with its record's coordinates; the payload is cut to {@link DeadLetter#MAX_PAYLOAD_BYTES}. */
+    static LabelRecord of(LabelEvent event, String topic, int partition, long offset, long recordTimeMillis,
+                          byte[] value) {
         LabelRecord r = new LabelRecord();
         r.predictionId = event.predictionId();
         r.modelId = event.modelId();
         r.eventTimeMillis = event.eventTimeMillis();
         r.numeric = event.label() instanceof LabelValue.Numeric n ? n.value() : Double.NaN;
         r.className = event.label() instanceof LabelValue.ClassName c ? c.name() : null;
-        r.sourceTopic = coordinates.sourceTopic();
-        r.sourcePartition = coordinates.sourcePartition();
-        r.sourceOffset = coordinates.sourceOffset();
+        r.sourceTopic = topic;
+        r.sourcePartition = partition;
+        r.sourceOffset = offset;
         r.recordTimeMillis = recordTimeMillis;
-        r.payload = coordinates.payload();
-        r.payloadSize = coordinates.payloadSize();
+        r.payload = value.length > DeadLetter.MAX_PAYLOAD_BYTES ? Arrays.copyOf(value, DeadLetter.MAX_PAYLOAD_BYTES)
+                : value;
+        r.payloadSize = value.length;
         return r;
     }
 

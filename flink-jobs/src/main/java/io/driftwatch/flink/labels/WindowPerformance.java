@@ -39,6 +39,7 @@ import org.apache.flink.util.OutputTag;
  * {@link Outcome#ORDER}, whatever the arrival order: a replay produces the same rows, revisions and emitted_at.
  * Emissions of one window are at least one interval apart, so emitted_at strictly grows. The window's state is
  * dropped once no label can come any more (window end + horizon + pending-label wait + one interval).
+ * Outcomes of a window whose state was already dropped are ignored (only a prediction that late can come).
  * Label drift rows ({@link LabelDrift}) go to {@link #LABEL_DRIFT} with each emission.
  */
 public final class WindowPerformance extends KeyedProcessFunction<String, Outcome, PerformanceRow> {
@@ -86,14 +87,19 @@ public final class WindowPerformance extends KeyedProcessFunction<String, Outcom
     public void processElement(Outcome o, Context ctx, Collector<PerformanceRow> out) throws Exception {
         LabelSpec spec = config.forModel(o.modelId);
         long interval = spec.emitInterval().toMillis();
+        long cleanup = o.windowStart + windowSizeMillis + spec.horizon().toMillis() + spec.pendingLabelWait().toMillis()
+                + interval;
+        if (ctx.timerService().currentWatermark() >= cleanup) {
+            // a prediction later than its window's whole label horizon: the window's final row is out already,
+            // and a fresh state would overwrite it with this one outcome
+            return;
+        }
         buffer.add(o);
         WindowLabelState state = state(spec);
         long next = Math.max(gridCeiling(o.orderTime, interval),
                 state.lastEmission == Long.MIN_VALUE ? Long.MIN_VALUE : state.lastEmission + interval);
         ctx.timerService().registerEventTimeTimer(next);
         if (cleanupAt.value() == null) {
-            long cleanup = o.windowStart + windowSizeMillis + spec.horizon().toMillis()
-                    + spec.pendingLabelWait().toMillis() + interval;
             cleanupAt.update(cleanup);
             ctx.timerService().registerEventTimeTimer(cleanup);
         }

@@ -78,7 +78,8 @@ class LabelPipelineITCase {
     private static final long BASE = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
     private static final long SIZE = 60_000;
     private static final int WINDOWS = 3;
-    private static final int PER_WINDOW = 40;
+    private static final int PER_WINDOW = 100;
+    private static final long SPACING = 500;
     private static final long MINUTE = 60_000;
     private static final long HOUR = 60 * MINUTE;
     private static final long HORIZON = 48 * HOUR;
@@ -89,6 +90,8 @@ class LabelPipelineITCase {
     private static final String MULTICLASS = "species";
     private static final String REGRESSION = "price";
     private static final String[] MODELS = {BINARY, MULTICLASS, REGRESSION};
+    /** From this label time on, the binary model's labels contradict its predictions. */
+    private static final long ERRORS_FROM = BASE + 20 * HOUR;
     /** Stored label class balances (training), the reference of label drift. */
     private static final Map<String, Long> BINARY_BALANCE = Map.of("0", 700L, "1", 300L);
     private static final Map<String, Long> MULTICLASS_BALANCE = Map.of("a", 500L, "b", 300L, "c", 200L);
@@ -143,7 +146,7 @@ class LabelPipelineITCase {
             int seq = 0;
             for (int w = 0; w < WINDOWS; w++) {
                 for (int i = 0; i < PER_WINDOW; i++) {
-                    long time = BASE + w * SIZE + i * 1000L;
+                    long time = BASE + w * SIZE + i * SPACING;
                     for (String model : MODELS) {
                         for (String country : COUNTRIES) {
                             String id = "p-" + seq++;
@@ -217,7 +220,7 @@ class LabelPipelineITCase {
             delay = MINUTE + (long) (random.nextDouble() * 36 * HOUR);
         }
         long time = p.predictionTimeMillis + delay;
-        String value = labelValue(p, random);
+        String value = labelValue(p, random, time);
         if (kind < 0.2) {
             expectedReasons.merge("label_past_horizon", 1L, Long::sum);
         } else if (kind < 0.23 && p.modelId.equals(BINARY)) {
@@ -246,9 +249,11 @@ class LabelPipelineITCase {
         return out;
     }
 
-    private static String labelValue(Outcome p, Random random) {
+    /** A label; binary labels known after {@link #ERRORS_FROM} are all wrong, a change for ADWIN to find. */
+    private static String labelValue(Outcome p, Random random, long time) {
         if (p.modelId.equals(BINARY)) {
-            return random.nextDouble() < p.output ? "1" : "0";
+            boolean positive = time >= ERRORS_FROM ? p.output < THRESHOLD : random.nextDouble() < p.output;
+            return positive ? "1" : "0";
         }
         if (p.modelId.equals(MULTICLASS)) {
             int label = random.nextDouble() < 0.7 ? p.predictedClass : random.nextInt(CLASSES.length);
@@ -351,7 +356,9 @@ class LabelPipelineITCase {
             assertThat(expectedReasons).containsOnlyKeys("duplicate_label", "label_past_horizon", "unknown_prediction",
                     "label_mismatch");
             assertThat(deadLetterReasons(st)).isEqualTo(expectedReasons);
-            assertThat(changePoints(st)).isEqualTo(expectedChangePoints());
+            List<String> expectedChanges = expectedChangePoints();
+            assertThat(expectedChanges).anyMatch(p -> p.startsWith(BINARY + "/"));
+            assertThat(changePoints(st)).isEqualTo(expectedChanges);
         }
         runJob("lit-run-2");
         try (Connection c = clickhouse.openConnection(); Statement st = c.createStatement()) {

@@ -121,4 +121,18 @@ class WindowPerformanceTest {
         assertThat(WindowPerformance.gridCeiling(-1, MINUTE)).isZero();
         assertThat(WindowPerformance.gridCeiling(MINUTE, MINUTE)).isEqualTo(MINUTE);
     }
+
+    @Test
+    void anOutcomeForAWindowWhoseStateWasDroppedIsIgnored() throws Exception {
+        add(outcome(Outcome.PREDICTION, "p1", 1_000, 1_000, 0.9, 0));
+        long cleanup = MINUTE + HORIZON + WAIT + MINUTE;
+        harness.processWatermark(new Watermark(cleanup));
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        add(outcome(Outcome.PREDICTION, "p2", 2_000, 2_000, 0.4, 0));
+        harness.processWatermark(new Watermark(Long.MAX_VALUE));
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
 }
