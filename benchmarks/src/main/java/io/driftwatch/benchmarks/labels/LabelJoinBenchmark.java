@@ -14,8 +14,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -42,6 +42,8 @@ public class LabelJoinBenchmark {
     /** Pairs per invocation: large enough that harness set-up per iteration does not count. */
     static final int PAIRS = 10_000;
     private static final long WINDOW_MILLIS = 60_000;
+    /** Flink's default maximum parallelism (key groups) for small jobs. */
+    private static final int MAX_PARALLELISM = 128;
 
     @Param({"hashmap", "rocksdb"})
     public String backend;
@@ -53,9 +55,11 @@ public class LabelJoinBenchmark {
 
     @Setup(Level.Iteration)
     public void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                new LabelJoin(LabelConfig.builtIn(), WINDOW_MILLIS),
-                o -> LabelJoin.joinKey(o.modelId, o.predictionId), LabelRecord::joinKey, Types.STRING);
+        // built by hand: ProcessFunctionTestHarnesses opens the harness, after which the backend cannot change
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new LabelJoin(LabelConfig.builtIn(), WINDOW_MILLIS)),
+                o -> LabelJoin.joinKey(o.modelId, o.predictionId), LabelRecord::joinKey, Types.STRING,
+                MAX_PARALLELISM, 1, 0);
         if (backend.equals("rocksdb")) {
             harness.setStateBackend(new EmbeddedRocksDBStateBackend(true));
         }

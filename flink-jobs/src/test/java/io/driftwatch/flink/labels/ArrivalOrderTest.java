@@ -75,7 +75,6 @@ class ArrivalOrderTest {
             throws Exception {
         try (KeyedOneInputStreamOperatorTestHarness<String, Outcome, T> harness =
                      ProcessFunctionTestHarnesses.forKeyedProcessFunction(function, key, Types.STRING)) {
-            harness.open();
             List<Outcome> all = outcomes();
             for (long minute = 0; minute <= 10; minute++) {
                 List<Outcome> batch = new ArrayList<>();

@@ -36,7 +36,6 @@ class LabelJoinTest {
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(new LabelJoin(CONFIG, WINDOW),
                 o -> LabelJoin.joinKey(o.modelId, o.predictionId), LabelRecord::joinKey, Types.STRING);
-        harness.open();
     }
 
     @AfterEach

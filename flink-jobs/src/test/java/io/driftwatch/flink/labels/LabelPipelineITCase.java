@@ -13,17 +13,12 @@ import io.driftwatch.detectors.performance.MulticlassAccumulator;
 import io.driftwatch.detectors.performance.MulticlassMetrics;
 import io.driftwatch.detectors.performance.RegressionAccumulator;
 import io.driftwatch.detectors.performance.RegressionMetrics;
-import io.driftwatch.detectors.performance.ReliabilityBin;
 import io.driftwatch.flink.config.ConfigLoader;
 import io.driftwatch.flink.config.DriftwatchConfig;
-import io.driftwatch.detectors.drift.DriftTestId;
-import io.driftwatch.detectors.drift.binned.DivergenceOptions;
-import io.driftwatch.detectors.drift.categorical.CategoricalDriftTests;
 import io.driftwatch.detectors.profile.CategoricalProfile;
 import io.driftwatch.detectors.profile.ReferenceProfile;
 import io.driftwatch.flink.baseline.BaselineStore;
 import io.driftwatch.flink.drift.ClickHouseBaselineLoader;
-import io.driftwatch.flink.drift.DriftEvaluator;
 import io.driftwatch.flink.job.DeadLetterTopic;
 import io.driftwatch.flink.job.DriftwatchJob;
 import io.driftwatch.flink.job.ResultSinks;
@@ -352,18 +347,18 @@ class LabelPipelineITCase {
             for (Map.Entry<String, List<Outcome>> window : outcomes.entrySet()) {
                 checkWindow(st, window.getKey(), window.getValue());
             }
-            assertThat(count(st, "SELECT max(revision) FROM " + DATABASE + ".performance FINAL")).isGreaterThan(1);
+            assertThat(LabelTables.count(st, "SELECT max(revision) FROM " + DATABASE + ".performance FINAL")).isGreaterThan(1);
             assertThat(expectedReasons).containsOnlyKeys("duplicate_label", "label_past_horizon", "unknown_prediction",
                     "label_mismatch");
-            assertThat(deadLetterReasons(st)).isEqualTo(expectedReasons);
+            assertThat(LabelTables.deadLetterReasons(st, LABELS)).isEqualTo(expectedReasons);
             List<String> expectedChanges = expectedChangePoints();
             assertThat(expectedChanges).anyMatch(p -> p.startsWith(BINARY + "/"));
-            assertThat(changePoints(st)).isEqualTo(expectedChanges);
+            assertThat(LabelTables.changePoints(st)).isEqualTo(expectedChanges);
         }
         runJob("lit-run-2");
         try (Connection c = clickhouse.openConnection(); Statement st = c.createStatement()) {
             assertThat(performance(st)).isEqualTo(first);
-            assertThat(deadLetterReasons(st)).isEqualTo(expectedReasons);
+            assertThat(LabelTables.deadLetterReasons(st, LABELS)).isEqualTo(expectedReasons);
         }
     }
 
@@ -383,9 +378,9 @@ class LabelPipelineITCase {
         assertThat(rs.getBoolean("estimated")).as(key).isEqualTo((double) labelled.size() / predictions < 0.9);
         long[] delays = labelled.stream().mapToLong(o -> Math.max(0, o.labelTimeMillis - o.predictionTimeMillis))
                 .sorted().toArray();
-        assertThat(rs.getDouble("label_delay_p50_s")).as(key).isEqualTo(invertedCdf(delays, 0.5) / 1000.0);
-        assertThat(rs.getDouble("label_delay_p90_s")).as(key).isEqualTo(invertedCdf(delays, 0.9) / 1000.0);
-        assertThat(rs.getDouble("label_delay_p99_s")).as(key).isEqualTo(invertedCdf(delays, 0.99) / 1000.0);
+        assertThat(rs.getDouble("label_delay_p50_s")).as(key).isEqualTo(LabelTables.invertedCdf(delays, 0.5) / 1000.0);
+        assertThat(rs.getDouble("label_delay_p90_s")).as(key).isEqualTo(LabelTables.invertedCdf(delays, 0.9) / 1000.0);
+        assertThat(rs.getDouble("label_delay_p99_s")).as(key).isEqualTo(LabelTables.invertedCdf(delays, 0.99) / 1000.0);
         assertThat(rs.getDouble("label_delay_max_s")).as(key).isEqualTo(delays[delays.length - 1] / 1000.0);
         switch (parts[0]) {
             case BINARY -> {
@@ -413,10 +408,10 @@ class LabelPipelineITCase {
                         rs.getDouble("estimated_recall"), rs.getDouble("estimated_f1")}).as(key)
                         .containsExactly(e.accuracy(), e.precision(), e.recall(), e.f1());
                 assertThat(rs.getDouble("macro_f1")).isNaN();
-                checkReliability(st, parts, m.reliability());
+                LabelTables.checkReliability(st, parts, m.reliability());
                 Map<String, Long> balance = new TreeMap<>();
                 labelled.forEach(o -> balance.merge(o.labelNumeric == 1.0 ? "1" : "0", 1L, Long::sum));
-                checkLabelDrift(st, parts, BINARY_BALANCE, balance, labelled.size());
+                LabelTables.checkLabelDrift(st, parts, BINARY_BALANCE, balance, labelled.size());
             }
             case MULTICLASS -> {
                 MulticlassAccumulator acc = new MulticlassAccumulator(CLASSES.length);
@@ -427,7 +422,7 @@ class LabelPipelineITCase {
                 assertThat(rs.getDouble("ece")).isNaN();
                 Map<String, Long> balance = new TreeMap<>();
                 labelled.forEach(o -> balance.merge(CLASSES[o.labelClass], 1L, Long::sum));
-                checkLabelDrift(st, parts, MULTICLASS_BALANCE, balance, labelled.size());
+                LabelTables.checkLabelDrift(st, parts, MULTICLASS_BALANCE, balance, labelled.size());
             }
             default -> {
                 RegressionAccumulator acc = new RegressionAccumulator();
@@ -439,48 +434,6 @@ class LabelPipelineITCase {
             }
         }
         assertThat(rs.next()).isFalse();
-    }
-
-    private static void checkReliability(Statement st, String[] parts, List<ReliabilityBin> bins) throws Exception {
-        ResultSet rs = st.getConnection().createStatement().executeQuery("SELECT bin, lower, upper, count, mean_predicted, fraction_positive FROM "
-                + DATABASE + ".reliability FINAL WHERE model_id = '" + parts[0] + "' AND segment = '" + parts[1]
-                + "' AND window_start = fromUnixTimestamp64Milli(" + parts[2] + ") ORDER BY bin");
-        for (int i = 0; i < bins.size(); i++) {
-            assertThat(rs.next()).isTrue();
-            ReliabilityBin b = bins.get(i);
-            assertThat(rs.getInt(1)).isEqualTo(i);
-            assertThat(new double[] {rs.getDouble(2), rs.getDouble(3), rs.getLong(4), rs.getDouble(5),
-                    rs.getDouble(6)}).containsExactly(b.lower(), b.upper(), b.count(), b.meanPredicted(),
-                    b.fractionPositive());
-        }
-        assertThat(rs.next()).isFalse();
-    }
-
-    /** feature_drift rows with subject 'label' equal the categorical tests on the window's final class balance. */
-    private static void checkLabelDrift(Statement st, String[] parts, Map<String, Long> reference,
-                                        Map<String, Long> current, long labelled) throws Exception {
-        ResultSet rs = st.getConnection().createStatement().executeQuery("SELECT test, statistic, n_current, "
-                + "baseline_kind FROM " + DATABASE + ".feature_drift FINAL WHERE subject = 'label' AND model_id = '"
-                + parts[0] + "' AND segment = '" + parts[1] + "' AND window_start = fromUnixTimestamp64Milli("
-                + parts[2] + ") ORDER BY test");
-        Map<String, Double> statistics = new TreeMap<>();
-        while (rs.next()) {
-            assertThat(rs.getLong(3)).isEqualTo(labelled);
-            assertThat(rs.getString(4)).isEqualTo("training");
-            statistics.put(rs.getString(1), rs.getDouble(2));
-        }
-        Map<String, Double> expected = new TreeMap<>();
-        for (DriftTestId test : DriftEvaluator.AUTO_CATEGORICAL) {
-            expected.put(test.id(), CategoricalDriftTests.test(test, reference, current, test.defaultThreshold(),
-                    DivergenceOptions.DEFAULT).statistic());
-        }
-        assertThat(statistics).as(String.join("/", parts)).isEqualTo(expected);
-    }
-
-    /** numpy's quantile(method='inverted_cdf') of sorted values, written out independently of LabelDelays. */
-    private static long invertedCdf(long[] sorted, double q) {
-        int index = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, index)];
     }
 
     /** ADWIN fed per model and segment with the labelled errors in Outcome.ORDER: "model/segment/labelTime" set. */
@@ -506,32 +459,4 @@ class LabelPipelineITCase {
         points.sort(null);
         return points;
     }
-
-    private static List<String> changePoints(Statement st) throws Exception {
-        List<String> points = new ArrayList<>();
-        ResultSet rs = st.executeQuery("SELECT model_id, segment, toUnixTimestamp64Milli(detected_at), observations FROM "
-                + DATABASE + ".change_points FINAL");
-        while (rs.next()) {
-            points.add(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4));
-        }
-        points.sort(null);
-        return points;
-    }
-
-    private static Map<String, Long> deadLetterReasons(Statement st) throws Exception {
-        Map<String, Long> reasons = new TreeMap<>();
-        ResultSet rs = st.executeQuery("SELECT reason, count() FROM " + DATABASE + ".dead_letters FINAL WHERE "
-                + "source_topic = '" + LABELS + "' GROUP BY reason");
-        while (rs.next()) {
-            reasons.put(rs.getString(1), rs.getLong(2));
-        }
-        return reasons;
-    }
-
-    private static long count(Statement st, String sql) throws Exception {
-        ResultSet rs = st.executeQuery(sql);
-        assertThat(rs.next()).isTrue();
-        return rs.getLong(1);
-    }
-
 }

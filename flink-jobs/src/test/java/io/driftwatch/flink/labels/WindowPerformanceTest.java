@@ -34,7 +34,6 @@ class WindowPerformanceTest {
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new WindowPerformance(CONFIG, MINUTE),
                 Outcome::windowKey, Types.STRING);
-        harness.open();
     }
 
     @AfterEach
