@@ -75,9 +75,7 @@ public final class LabelJoin extends KeyedCoProcessFunction<String, Observation,
         MetricGroup group = getRuntimeContext().getMetricGroup().addGroup(PipelineMetrics.GROUP);
         joined = group.counter(PipelineMetrics.LABELS_JOINED);
         rejected = new EnumMap<>(ParseFailureReason.class);
-        for (ParseFailureReason reason : new ParseFailureReason[] {ParseFailureReason.DUPLICATE_LABEL,
-                ParseFailureReason.LABEL_PAST_HORIZON, ParseFailureReason.UNKNOWN_PREDICTION,
-                ParseFailureReason.LABEL_MISMATCH}) {
+        for (ParseFailureReason reason : ParseFailureReason.LABEL_JOIN) {
             rejected.put(reason, group.addGroup(PipelineMetrics.REASON_TAG, reason.id())
                     .counter(PipelineMetrics.LABELS_REJECTED));
         }

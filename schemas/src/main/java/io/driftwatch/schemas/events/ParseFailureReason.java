@@ -1,7 +1,10 @@
 package io.driftwatch.schemas.events;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Why an event was rejected. The {@link #id()} is stable: it is a metric tag and the {@code reason} field of
@@ -41,6 +44,10 @@ public enum ParseFailureReason {
     UNKNOWN_PREDICTION("unknown_prediction", false),
     /** The label's type does not fit the model's task (e.g. a class name for a binary model). */
     LABEL_MISMATCH("label_mismatch", false);
+
+    /** The reasons the label join gives (well-formed labels it cannot use); no payload alone shows them. */
+    public static final Set<ParseFailureReason> LABEL_JOIN = Collections.unmodifiableSet(
+            EnumSet.of(LABEL_PAST_HORIZON, DUPLICATE_LABEL, UNKNOWN_PREDICTION, LABEL_MISMATCH));
 
     private final String id;
     private final boolean checkedBySchema;
