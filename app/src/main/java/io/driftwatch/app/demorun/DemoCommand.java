@@ -16,12 +16,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -153,6 +155,9 @@ public final class DemoCommand implements Callable<Integer> {
                 : "=> detected and injected drift differ.");
         out.printf("Latency p50 of %s: %.1f ms before, %.1f ms after the regression.%n",
                 traffic.injectedDrift().latencyModel().modelId(), latency[0], latency[1]);
+        List<DemoSummary.LabelMetrics> labels = summary.labelMetrics();
+        out.println("Labels so far  : " + (labels.isEmpty() ? "none joined yet (labels come hours of event time later)"
+                : labels.stream().map(DemoSummary.LabelMetrics::toString).collect(Collectors.joining("; "))));
         return 0;
     }
 }

@@ -62,6 +62,9 @@ final class DemoJobConfig {
                   %s:
                     kind: clickhouse
                     profile: demo-training
+                labels:
+                  credit-v1:
+                    task: regression
                 segments:
                   fraud-v3:
                     keys: [country]

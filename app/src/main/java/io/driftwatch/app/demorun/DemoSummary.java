@@ -39,6 +39,41 @@ final class DemoSummary {
         }
     }
 
+    /** Label metrics of one model over the demo so far (from performance FINAL). */
+    record LabelMetrics(String model, long predictions, long labelled, double ece, double mae) {
+        double coverage() {
+            return predictions == 0 ? Double.NaN : (double) labelled / predictions;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%s: coverage %.2f (%,d of %,d labelled)%s", model, coverage(), labelled, predictions,
+                    !Double.isNaN(ece) ? String.format(", ECE %.3f", ece)
+                            : !Double.isNaN(mae) ? String.format(", MAE %.1f", mae) : "");
+        }
+    }
+
+    /** Per model: predictions, labelled, and the label-weighted mean ECE (binary) or MAE (regression) of its windows. */
+    List<LabelMetrics> labelMetrics() throws SQLException {
+        String sql = "SELECT model_id, sum(predictions), sum(labelled), "
+                + "sumIf(ece * labelled, isFinite(ece)) / nullIf(sumIf(labelled, isFinite(ece)), 0), "
+                + "sumIf(mae * labelled, isFinite(mae)) / nullIf(sumIf(labelled, isFinite(mae)), 0) FROM " + database
+                + ".performance FINAL GROUP BY model_id ORDER BY model_id";
+        List<LabelMetrics> rows = new ArrayList<>();
+        try (Connection c = connections.get(); PreparedStatement st = c.prepareStatement(sql);
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                double ece = rs.getDouble(4);
+                boolean noEce = rs.wasNull();
+                double mae = rs.getDouble(5);
+                boolean noMae = rs.wasNull();
+                rows.add(new LabelMetrics(rs.getString(1), rs.getLong(2), rs.getLong(3), noEce ? Double.NaN : ece,
+                        noMae ? Double.NaN : mae));
+            }
+        }
+        return rows;
+    }
+
     long windowsWritten() throws SQLException {
         return single("SELECT count() FROM " + database + ".volume FINAL");
     }

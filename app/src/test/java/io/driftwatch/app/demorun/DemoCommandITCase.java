@@ -36,7 +36,8 @@ class DemoCommandITCase {
                 .contains("Detected drift : [fraud-v3 country=BR amount, fraud-v3 country=BR merchant_category]")
                 .contains("Before the drift: no series flagged")
                 .contains("=> drift detected on exactly the injected features.")
-                .contains("Latency p50 of fraud-v3");
+                .contains("Latency p50 of fraud-v3")
+                .containsPattern("Labels so far  : .*fraud-v3: coverage 0\\.\\d\\d \\([0-9,]+ of [0-9,]+ labelled\\), ECE 0\\.\\d{3}");
         assertThat(out).containsPattern("windows written [1-9]").containsPattern("dead letters [1-9]");
         // the alert rule pages the local receiver for the injected series only, once each
         List<String> pages = out.lines().filter(l -> l.startsWith("PAGE trigger")).toList();

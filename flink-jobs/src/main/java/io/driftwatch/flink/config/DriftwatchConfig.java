@@ -12,13 +12,14 @@ import java.util.Objects;
  */
 public record DriftwatchConfig(KafkaConfig kafka, ClickHouseConfig clickhouse, WindowConfig windows, DriftConfig drift,
                                BaselineConfig baselines, SegmentConfig segments, LimitsConfig limits, SinkConfig sink,
-                               RawPredictionsConfig rawPredictions, AlertingConfig alerting)
+                               RawPredictionsConfig rawPredictions, AlertingConfig alerting, LabelConfig labels)
         implements Serializable {
 
     /** Every option, in reference order. */
     public static final List<ConfigOption<?>> OPTIONS = concat(KafkaConfig.OPTIONS, ClickHouseConfig.OPTIONS,
             WindowConfig.OPTIONS, DriftConfig.OPTIONS, BaselineConfig.OPTIONS, SegmentConfig.OPTIONS,
-            LimitsConfig.OPTIONS, SinkConfig.OPTIONS, RawPredictionsConfig.OPTIONS, AlertingConfig.OPTIONS);
+            LimitsConfig.OPTIONS, SinkConfig.OPTIONS, RawPredictionsConfig.OPTIONS, AlertingConfig.OPTIONS,
+            LabelConfig.OPTIONS);
 
     public DriftwatchConfig {
         Objects.requireNonNull(kafka, "kafka");
@@ -31,6 +32,7 @@ public record DriftwatchConfig(KafkaConfig kafka, ClickHouseConfig clickhouse, W
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(rawPredictions, "rawPredictions");
         Objects.requireNonNull(alerting, "alerting");
+        Objects.requireNonNull(labels, "labels");
     }
 
     /** Reads every section; returns {@code null} when any error was recorded. */
@@ -46,11 +48,12 @@ public record DriftwatchConfig(KafkaConfig kafka, ClickHouseConfig clickhouse, W
         SinkConfig sink = SinkConfig.read(root.section("sink"));
         RawPredictionsConfig rawPredictions = RawPredictionsConfig.read(root.section("raw_predictions"));
         AlertingConfig alerting = AlertingConfig.read(root.section("alerting"));
+        LabelConfig labels = LabelConfig.read(root.section("labels"));
         if (root.errorCount() > errorsBefore) {
             return null;
         }
         return new DriftwatchConfig(kafka, clickhouse, windows, drift, baselines, segments, limits, sink, rawPredictions,
-                alerting);
+                alerting, labels);
     }
 
     @SafeVarargs

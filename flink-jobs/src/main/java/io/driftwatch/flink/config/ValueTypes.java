@@ -74,6 +74,31 @@ public final class ValueTypes {
         };
     }
 
+    /** A finite number in {@code [min, max]}. */
+    public static ValueType<Double> number(double min, double max) {
+        return new ValueType<>() {
+            @Override
+            public String typeName() {
+                return "number " + min + ".." + max;
+            }
+
+            @Override
+            public Double read(ConfigNode value) {
+                JsonNode json = value.json();
+                if (!json.isNumber()) {
+                    value.error("must be a number, got " + describe(json));
+                    return null;
+                }
+                double number = json.doubleValue();
+                if (!(number >= min && number <= max)) {
+                    value.error("must be between " + min + " and " + max + ", got " + number);
+                    return null;
+                }
+                return number;
+            }
+        };
+    }
+
     /** A duration ({@link Durations#SYNTAX}) of at least {@code min}. */
     public static ValueType<Duration> duration(Duration min) {
         return new ValueType<>() {

@@ -14,6 +14,9 @@ import io.driftwatch.flink.drift.BaselineUpdate;
 import io.driftwatch.flink.drift.BaselineUpdates;
 import io.driftwatch.flink.drift.DriftEvaluator;
 import io.driftwatch.flink.raw.RawPredictionSampler;
+import io.driftwatch.flink.labels.LabelPipeline;
+import io.driftwatch.flink.labels.LabelRecord;
+import io.driftwatch.flink.labels.LabelSources;
 import io.driftwatch.flink.rows.DataQualityRow;
 import io.driftwatch.flink.rows.FeatureDriftRow;
 import io.driftwatch.flink.rows.LatencyRow;
@@ -49,6 +52,8 @@ import org.apache.flink.util.Collector;
  *   -> connect(baseline updates, broadcast; watermark MAX so they never hold windows back) -> WindowAggregator
  *        main: feature_drift | side: volume, latency, data_quality, late (counted)
  *   -> (when raw_predictions sampling is on) RawPredictionSampler -> predictions_raw
+ * labels (optional) + the routed predictions -> {@link LabelPipeline}: performance, reliability, change_points,
+ *   label drift (feature_drift, subject label), rejected labels -> the same dead-letter topic and table
  * </pre>
  */
 public final class DriftwatchJob {
@@ -62,23 +67,40 @@ public final class DriftwatchJob {
      * @param predictions     prediction source ({@code PredictionSources.kafka(config).build()} in production)
      * @param baselineUpdates broadcast baseline updates, or {@code null} for none
      * @param baselineLoader  stored baselines loaded at operator start
+     * @param labels          label source ({@code LabelSources.kafka(config).build()} in production), or
+     *                        {@code null} for no label pipeline
      */
     public record Inputs(Source<SourceEvent, ?, ?> predictions, DataStream<BaselineUpdate> baselineUpdates,
-                         BaselineLoader baselineLoader) {
+                         BaselineLoader baselineLoader, Source<LabelRecord, ?, ?> labels) {
         public Inputs {
             Objects.requireNonNull(predictions, "predictions");
             Objects.requireNonNull(baselineLoader, "baselineLoader");
         }
+
+        /** Without labels. */
+        public Inputs(Source<SourceEvent, ?, ?> predictions, DataStream<BaselineUpdate> baselineUpdates,
+                      BaselineLoader baselineLoader) {
+            this(predictions, baselineUpdates, baselineLoader, null);
+        }
     }
 
     /**
-     * The topology's output streams, before sinks. {@code rawPredictions}: the sampled valid predictions (for
-     * {@code predictions_raw}), {@code null} when {@code raw_predictions} sampling is off for every model.
+     * The topology's output streams, before sinks. {@code deadLetters} holds the rejected labels too;
+     * {@code rawPredictions}: the sampled valid predictions (for {@code predictions_raw}), {@code null} when
+     * {@code raw_predictions} sampling is off for every model; {@code labels} is {@code null} without a label source.
      */
     public record Outputs(DataStream<FeatureDriftRow> featureDrift, DataStream<VolumeRow> volume,
                           DataStream<LatencyRow> latency, DataStream<DataQualityRow> dataQuality,
                           DataStream<DeadLetterRecord> deadLetters, DataStream<Observation> lateEvents,
-                          DataStream<Observation> rawPredictions) {}
+                          DataStream<Observation> rawPredictions, LabelPipeline.Outputs labels) {
+
+        /** Without labels and raw predictions. */
+        public Outputs(DataStream<FeatureDriftRow> featureDrift, DataStream<VolumeRow> volume,
+                       DataStream<LatencyRow> latency, DataStream<DataQualityRow> dataQuality,
+                       DataStream<DeadLetterRecord> deadLetters, DataStream<Observation> lateEvents) {
+            this(featureDrift, volume, latency, dataQuality, deadLetters, lateEvents, null, null);
+        }
+    }
 
     private DriftwatchJob() {}
 
@@ -117,10 +139,16 @@ public final class DriftwatchJob {
         DataStream<Observation> sampled = !config.rawPredictions().enabled() ? null : observations
                 .filter(new RawPredictionSampler(config.rawPredictions())).name("sample-raw-predictions")
                 .uid("sample-raw-predictions");
-        return new Outputs(drift, drift.getSideOutput(WindowAggregator.VOLUME),
+        DataStream<DeadLetterRecord> deadLetters = observations.getSideOutput(DeadLetterRouter.DEAD_LETTERS);
+        LabelPipeline.Outputs labels = null;
+        if (inputs.labels() != null) {
+            labels = LabelPipeline.build(env, config, observations, inputs.labels(), inputs.baselineLoader());
+            deadLetters = deadLetters.union(labels.deadLetters());
+        }
+        DataStream<FeatureDriftRow> featureDrift = labels == null ? drift : drift.union(labels.labelDrift());
+        return new Outputs(featureDrift, drift.getSideOutput(WindowAggregator.VOLUME),
                 drift.getSideOutput(WindowAggregator.LATENCY), drift.getSideOutput(WindowAggregator.QUALITY),
-                observations.getSideOutput(DeadLetterRouter.DEAD_LETTERS), drift.getSideOutput(WindowAggregator.LATE),
-                sampled);
+                deadLetters, drift.getSideOutput(WindowAggregator.LATE), sampled, labels);
     }
 
     /** Attaches the result sinks and, when given, the dead-letter topic sink. */
@@ -132,6 +160,15 @@ public final class DriftwatchJob {
         outputs.deadLetters().sinkTo(sinks.deadLetterTable()).name("dead_letters").uid("sink-dead-letters");
         if (outputs.rawPredictions() != null && sinks.predictionsRaw() != null) {
             outputs.rawPredictions().sinkTo(sinks.predictionsRaw()).name("predictions_raw").uid("sink-predictions-raw");
+        }
+        if (outputs.labels() != null) {
+            LabelPipeline.Outputs labels = outputs.labels();
+            labels.performance().sinkTo(sinks.required(sinks.performance(), "performance")).name("performance")
+                    .uid("sink-performance");
+            labels.reliability().sinkTo(sinks.required(sinks.reliability(), "reliability")).name("reliability")
+                    .uid("sink-reliability");
+            labels.changePoints().sinkTo(sinks.required(sinks.changePoints(), "changePoints")).name("change_points")
+                    .uid("sink-change-points");
         }
         if (deadLetterTopic != null) {
             outputs.deadLetters().sinkTo(deadLetterTopic).name("dead-letter-topic").uid("sink-dead-letter-topic");
@@ -152,7 +189,8 @@ public final class DriftwatchJob {
                 WatermarkStrategy.noWatermarks(), "baseline-updates").uid("baseline-updates-source");
         BaselineLoader loader = new ClickHouseBaselineLoader(ResultSinks.jdbcUrl(clickhouse.url()), clickhouse.user(),
                 clickhouse.password() == null ? "" : clickhouse.password().reveal(), clickhouse.database());
-        Inputs inputs = new Inputs(PredictionSources.kafka(config).build(), updates, loader);
+        Inputs inputs = new Inputs(PredictionSources.kafka(config).build(), updates, loader,
+                LabelSources.kafka(config).build());
         return build(env, config, inputs, ResultSinks.clickHouse(config), DeadLetterTopic.sink(kafka));
     }
 

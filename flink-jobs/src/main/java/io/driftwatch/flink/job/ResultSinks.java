@@ -14,6 +14,9 @@ import io.driftwatch.flink.sink.RowBinder;
 import io.driftwatch.flink.source.DeadLetterRecord;
 import io.driftwatch.flink.source.Observation;
 import io.driftwatch.schemas.tables.PredictionRawRow;
+import io.driftwatch.schemas.tables.ChangePointRow;
+import io.driftwatch.schemas.tables.PerformanceRow;
+import io.driftwatch.schemas.tables.ReliabilityRow;
 import io.driftwatch.schemas.tables.TableSpec;
 import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -25,12 +28,21 @@ import org.apache.flink.api.connector.sink2.Sink;
  */
 public record ResultSinks(Sink<FeatureDriftRow> featureDrift, Sink<VolumeRow> volume, Sink<LatencyRow> latency,
                           Sink<DataQualityRow> dataQuality, Sink<DeadLetterRecord> deadLetterTable,
-                          Sink<Observation> predictionsRaw) {
+                          Sink<Observation> predictionsRaw, Sink<PerformanceRow> performance,
+                          Sink<ReliabilityRow> reliability, Sink<ChangePointRow> changePoints) {
 
-    /** Without a raw-prediction sink (sampling off). */
+    /** Without a raw-prediction sink (sampling off) and without the label pipeline's sinks. */
     public ResultSinks(Sink<FeatureDriftRow> featureDrift, Sink<VolumeRow> volume, Sink<LatencyRow> latency,
                        Sink<DataQualityRow> dataQuality, Sink<DeadLetterRecord> deadLetterTable) {
-        this(featureDrift, volume, latency, dataQuality, deadLetterTable, null);
+        this(featureDrift, volume, latency, dataQuality, deadLetterTable, null, null, null, null);
+    }
+
+    /** @throws IllegalStateException when the label pipeline runs but its sink is missing */
+    <T> Sink<T> required(Sink<T> sink, String name) {
+        if (sink == null) {
+            throw new IllegalStateException("the job reads labels but ResultSinks has no " + name + " sink");
+        }
+        return sink;
     }
 
     public ResultSinks {
@@ -50,7 +62,10 @@ public record ResultSinks(Sink<FeatureDriftRow> featureDrift, Sink<VolumeRow> vo
                 sink(config, io.driftwatch.schemas.tables.DataQualityRow.TABLE, (r, s) -> TableRows.of(r).bind(s)),
                 sink(config, io.driftwatch.schemas.tables.DeadLetterRow.TABLE, (r, s) -> TableRows.of(r).bind(s)),
                 config.rawPredictions().enabled() ? sink(config, PredictionRawRow.TABLE,
-                        RawPredictionRows.binder(config.rawPredictions())) : null);
+                        RawPredictionRows.binder(config.rawPredictions())) : null,
+                sink(config, PerformanceRow.TABLE, PerformanceRow::bind),
+                sink(config, ReliabilityRow.TABLE, ReliabilityRow::bind),
+                sink(config, ChangePointRow.TABLE, ChangePointRow::bind));
     }
 
     private static <T> ClickHouseSink<T> sink(DriftwatchConfig config, TableSpec table, RowBinder<T> binder) {

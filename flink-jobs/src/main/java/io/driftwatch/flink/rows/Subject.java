@@ -5,7 +5,9 @@ public enum Subject {
     /** An input feature. */
     FEATURE,
     /** The model's binary score. */
-    SCORE;
+    SCORE,
+    /** The delayed label (class balance; from the label pipeline). */
+    LABEL;
 
     /** The ClickHouse Enum8 value. */
     public String sqlValue() {

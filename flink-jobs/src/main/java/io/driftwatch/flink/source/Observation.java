@@ -12,7 +12,7 @@ import java.util.Arrays;
  * {@code "true"}/{@code "false"}) in {@code texts[i]} ({@code ""} where unused).
  */
 public class Observation {
-    /** The event's {@code prediction_id} (for the raw-prediction sample). */
+    /** The event's {@code prediction_id}: joins the prediction with its delayed label; keys the raw sample. */
     public String predictionId;
     public String modelId;
     public String modelVersion;
@@ -26,6 +26,8 @@ public class Observation {
     public long eventTimeMillis;
     /** Binary score in [0, 1]; NaN when the model's output is not a binary score. */
     public double score;
+    /** Regression output; NaN when the model's output is not a regression value. */
+    public double value;
     /** Inference latency in ms; NaN when not sent. */
     public double latencyMs;
     /** Predicted class, or {@code ""} when not sent. */

@@ -21,6 +21,7 @@ public final class ObservationMapper implements Serializable {
 
     public Observation map(PredictionEvent event) {
         Observation o = new Observation();
+        o.predictionId = event.predictionId();
         o.modelId = event.modelId();
         o.modelVersion = event.modelVersion();
         List<String> keys = segments.forModel(event.modelId()).keys();
@@ -29,6 +30,7 @@ public final class ObservationMapper implements Serializable {
         o.segmentEntries = SegmentKeys.entries(event.segment(), keys);
         o.eventTimeMillis = event.eventTimeMillis();
         o.score = event.output() instanceof ModelOutput.BinaryScore b ? b.score() : Double.NaN;
+        o.value = event.output() instanceof ModelOutput.RegressionValue r ? r.value() : Double.NaN;
         o.latencyMs = event.latencyMs() == null ? Double.NaN : event.latencyMs();
         o.predictedClass = event.predictedClass() == null ? "" : event.predictedClass();
         int n = event.features().size();

@@ -44,4 +44,10 @@ public final class PipelineMetrics {
     public static final String SINK_BATCH_MILLIS = "sink_batch_millis";
 
     private PipelineMetrics() {}
+    /** Label records read (valid or not). */
+    public static final String LABELS_IN = "labels_in";
+    /** Labels joined with their prediction. */
+    public static final String LABELS_JOINED = "labels_joined";
+    /** Labels the join rejected, tagged by {@link #REASON_TAG}. */
+    public static final String LABELS_REJECTED = "labels_rejected";
 }

@@ -12,6 +12,7 @@ import io.driftwatch.flink.source.Observation;
 import io.driftwatch.flink.source.SegmentKeys;
 import io.driftwatch.flink.telemetry.BaselineAgeGauges;
 import io.driftwatch.flink.telemetry.PipelineMetrics;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;

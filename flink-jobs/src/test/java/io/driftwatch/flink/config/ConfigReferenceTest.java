@@ -18,7 +18,7 @@ class ConfigReferenceTest {
 
     private static final Path CONFIG_MD = Path.of("CONFIG.md");
     private static final List<String> SECTIONS = List.of("kafka", "clickhouse", "windows", "drift", "baselines",
-            "segments", "limits", "sink", "raw_predictions", "alerting");
+            "segments", "limits", "sink", "raw_predictions", "alerting", "labels");
 
     @Test
     void configMdIsUpToDate() throws IOException {

@@ -19,6 +19,7 @@ import io.driftwatch.flink.config.TestSelection;
 import io.driftwatch.flink.drift.BaselineUpdate;
 import io.driftwatch.flink.drift.DriftEvaluator;
 import io.driftwatch.flink.source.FeatureKindCode;
+import io.driftwatch.flink.shuffle.ObservationBatch;
 import io.driftwatch.flink.source.Observation;
 import io.driftwatch.flink.window.WindowAggregator;
 import io.driftwatch.flink.window.WindowEmitter;
@@ -156,8 +157,8 @@ class MicrometerPrometheusReporterITCase {
         DataStream<BaselineUpdate> noUpdates = env.fromSequence(0, 0)
                 .flatMap((Long ignored, Collector<BaselineUpdate> out) -> { })
                 .returns(TypeInformation.of(BaselineUpdate.class));
-        env.fromSequence(1, Long.MAX_VALUE).map(new Events())
-                .keyBy(Observation::windowKey)
+        env.fromSequence(1, Long.MAX_VALUE).map(new Events()).map(ObservationBatch::of)
+                .keyBy(ObservationBatch::windowKey)
                 .connect(noUpdates.broadcast(WindowAggregator.BASELINES))
                 .process(new WindowAggregator(settings, new WindowEmitter(evaluator),
                         () -> List.of(BaselineUpdate.fromJson(storedJson))))

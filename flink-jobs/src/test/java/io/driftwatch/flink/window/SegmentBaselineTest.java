@@ -16,6 +16,7 @@ import io.driftwatch.flink.drift.BaselineLoader;
 import io.driftwatch.flink.drift.BaselineUpdate;
 import io.driftwatch.flink.drift.DriftEvaluator;
 import io.driftwatch.flink.rows.FeatureDriftRow;
+import io.driftwatch.flink.shuffle.ObservationBatch;
 import io.driftwatch.flink.source.Observation;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -59,25 +60,25 @@ class SegmentBaselineTest {
         return BaselineUpdate.of("m", "v1", segment, id, CREATED, profiles);
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<String, Observation, BaselineUpdate, FeatureDriftRow> harness(
+    private static KeyedTwoInputStreamOperatorTestHarness<String, ObservationBatch, BaselineUpdate, FeatureDriftRow> harness(
             BaselineLoader loader) throws Exception {
         WindowSettings settings = new WindowSettings(SIZE, 0, 10, 50, BINS, BinningStrategy.QUANTILE,
                 new BaselineConfig(new BaselineSpec.Rolling(2), Map.of()));
         DriftConfig drift = new DriftConfig(TestSelection.AUTO, Map.of(), Map.of(), BINS, BinningStrategy.QUANTILE);
-        var h = new KeyedTwoInputStreamOperatorTestHarness<String, Observation, BaselineUpdate, FeatureDriftRow>(
+        var h = new KeyedTwoInputStreamOperatorTestHarness<String, ObservationBatch, BaselineUpdate, FeatureDriftRow>(
                 new CoBroadcastWithKeyedOperator<>(new WindowAggregator(settings,
                         new WindowEmitter(new DriftEvaluator(drift)), loader), List.of(WindowAggregator.BASELINES)),
-                Observation::windowKey, null, Types.STRING);
+                ObservationBatch::windowKey, null, Types.STRING);
         h.open();
         return h;
     }
 
-    private void window(KeyedTwoInputStreamOperatorTestHarness<String, Observation, BaselineUpdate, FeatureDriftRow> h,
+    private void window(KeyedTwoInputStreamOperatorTestHarness<String, ObservationBatch, BaselineUpdate, FeatureDriftRow> h,
                         String segment, long start, double[] amounts) throws Exception {
         for (int i = 0; i < amounts.length; i++) {
             Observation o = Observations.of("m", segment, start + i * (SIZE / amounts.length), 0.5, 1.0, amounts[i],
                     i % 2 == 0 ? "DE" : "FR");
-            h.processElement1(new StreamRecord<>(o, o.eventTimeMillis));
+            h.processElement1(new StreamRecord<>(ObservationBatch.of(o), o.eventTimeMillis));
         }
     }
 

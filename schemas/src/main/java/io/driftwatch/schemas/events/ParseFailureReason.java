@@ -1,7 +1,10 @@
 package io.driftwatch.schemas.events;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Why an event was rejected. The {@link #id()} is stable: it is a metric tag and the {@code reason} field of
@@ -31,7 +34,20 @@ public enum ParseFailureReason {
     STRING_TOO_LONG("string_too_long", false),
     NUMBER_TOO_LONG("number_too_long", false),
     /** A bug in the parser, caught so that one event cannot stop the job; should never be seen. */
-    PARSER_ERROR("parser_error", false);
+    PARSER_ERROR("parser_error", false),
+    // Rejections by the label join (a well-formed label that cannot be used); the schema cannot see them.
+    /** The label came later (in event time) than the model's label horizon after its prediction. */
+    LABEL_PAST_HORIZON("label_past_horizon", false),
+    /** A second label for a prediction that already has one (the first label counts). */
+    DUPLICATE_LABEL("duplicate_label", false),
+    /** No prediction with this id arrived within the model's pending-label wait (or its state had expired). */
+    UNKNOWN_PREDICTION("unknown_prediction", false),
+    /** The label's type does not fit the model's task (e.g. a class name for a binary model). */
+    LABEL_MISMATCH("label_mismatch", false);
+
+    /** The reasons the label join gives (well-formed labels it cannot use); no payload alone shows them. */
+    public static final Set<ParseFailureReason> LABEL_JOIN = Collections.unmodifiableSet(
+            EnumSet.of(LABEL_PAST_HORIZON, DUPLICATE_LABEL, UNKNOWN_PREDICTION, LABEL_MISMATCH));
 
     private final String id;
     private final boolean checkedBySchema;

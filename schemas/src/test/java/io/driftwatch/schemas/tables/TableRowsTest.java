@@ -74,4 +74,20 @@ class TableRowsTest {
         assertThat(BaselineKind.WINDOW.sqlValue()).isEqualTo("window");
         assertThat(DistributionKind.CATEGORICAL.sqlValue()).isEqualTo("categorical");
     }
+
+    @Test
+    void labelRowsCheckTheirCounts() {
+        assertThatThrownBy(() -> new PerformanceRow.Counts(3, 4, 0, 0, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("labelled 4");
+        assertThat(new PerformanceRow.Counts(4, 1, 0, 0, 0, 0).coverage()).isEqualTo(0.25);
+        assertThat(new PerformanceRow.Counts(0, 0, 0, 0, 0, 0).coverage()).isNaN();
+        assertThatThrownBy(() -> new ReliabilityRow(WINDOW, 0, 0, 0.1, -1, 0, 0, T1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count");
+        assertThatThrownBy(() -> new ChangePointRow("m", "v", "", "adwin", "error", T1, T0, -1, 0, 0, T1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("observations");
+        assertThat(PerformanceRow.TABLE.columns()).hasSize(41).doesNotHaveDuplicates();
+        assertThat(ReliabilityRow.TABLE.columns()).hasSize(12);
+        assertThat(ChangePointRow.TABLE.columns()).hasSize(11);
+        assertThat(ModelTask.MULTICLASS.sqlValue()).isEqualTo("multiclass");
+    }
 }
