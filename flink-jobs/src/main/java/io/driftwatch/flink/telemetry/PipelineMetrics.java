@@ -20,6 +20,10 @@ public final class PipelineMetrics {
     public static final String WINDOWS_WITHOUT_BASELINE = "windows_without_baseline";
     /** Feature values ignored because the model exceeded {@code limits.max_features}. */
     public static final String FEATURE_OVERFLOW = "feature_overflow";
+    /** Events whose segment value or segment was folded past its limit ({@code source.CardinalityGuard}). */
+    public static final String SEGMENT_OVERFLOW = "segment_overflow";
+    /** Categorical values folded into {@code __other__} past {@code limits.max_categories_per_feature}. */
+    public static final String CATEGORY_OVERFLOW = "category_overflow";
 
     /** Sub-group key naming the ClickHouse table of the sink metrics below. */
     public static final String TABLE_TAG = "table";

@@ -31,6 +31,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 
 /**
@@ -145,6 +149,27 @@ final class ReliabilityStack implements AutoCloseable {
                 && TableSnapshot.count(clickhouse, database, "dead_letters") == Workload.expectedDeadLetters());
         job.cancel().get();
         return TableSnapshot.of(clickhouse, database);
+    }
+
+    /** Sum over partitions of the offsets the group committed on the predictions topic (0 when none). */
+    long committedOffsets(String group) throws Exception {
+        try (Admin admin = kafka.admin()) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(PREDICTIONS) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        }
+    }
+
+    /** Sum over partitions of the predictions topic's end offsets. */
+    long endOffsets() throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+        for (int p = 0; p < Workload.PARTITIONS; p++) {
+            request.put(new TopicPartition(PREDICTIONS, p), OffsetSpec.latest());
+        }
+        try (Admin admin = kafka.admin()) {
+            return admin.listOffsets(request).all().get().values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        }
     }
 
     long volumeRows(String database) throws Exception {
