@@ -59,24 +59,33 @@ final class ReliabilityStack implements AutoCloseable {
     final EmbeddedClickHouse clickhouse;
     final MiniCluster flink;
 
-    private ReliabilityStack(EmbeddedKafka kafka, EmbeddedClickHouse clickhouse, MiniCluster flink) {
+    private final int partitions;
+
+    private ReliabilityStack(EmbeddedKafka kafka, EmbeddedClickHouse clickhouse, MiniCluster flink, int partitions) {
         this.kafka = kafka;
         this.clickhouse = clickhouse;
         this.flink = flink;
+        this.partitions = partitions;
     }
 
     static ReliabilityStack start(Map<String, String> topicConfig) throws Exception {
+        return start(Workload.PARTITIONS, topicConfig, new Configuration());
+    }
+
+    /** A stack whose predictions topic has {@code partitions} and {@code topicConfig}; {@code cluster} adds to Flink's. */
+    static ReliabilityStack start(int partitions, Map<String, String> topicConfig, Configuration cluster)
+            throws Exception {
         EmbeddedKafka kafka = EmbeddedKafka.start();
         EmbeddedClickHouse clickhouse = EmbeddedClickHouse.start();
-        Configuration conf = new Configuration();
+        Configuration conf = new Configuration(cluster);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
         MiniCluster flink = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
                 .setNumTaskManagers(1).setNumSlotsPerTaskManager(PARALLELISM).build());
         flink.start();
-        kafka.createTopic(PREDICTIONS, Workload.PARTITIONS, topicConfig);
-        return new ReliabilityStack(kafka, clickhouse, flink);
+        kafka.createTopic(PREDICTIONS, partitions, topicConfig);
+        return new ReliabilityStack(kafka, clickhouse, flink, partitions);
     }
 
     void migrate(String database) throws Exception {
@@ -163,7 +172,7 @@ final class ReliabilityStack implements AutoCloseable {
     /** Sum over partitions of the predictions topic's end offsets. */
     long endOffsets() throws Exception {
         Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
-        for (int p = 0; p < Workload.PARTITIONS; p++) {
+        for (int p = 0; p < partitions; p++) {
             request.put(new TopicPartition(PREDICTIONS, p), OffsetSpec.latest());
         }
         try (Admin admin = kafka.admin()) {
