@@ -20,6 +20,7 @@ import java.util.Properties;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsCounts;
@@ -78,6 +79,7 @@ final class ReliabilityStack implements AutoCloseable {
         EmbeddedKafka kafka = EmbeddedKafka.start();
         EmbeddedClickHouse clickhouse = EmbeddedClickHouse.start();
         Configuration conf = new Configuration(cluster);
+        conf.set(RestOptions.BIND_PORT, "0"); // any free port: several stacks may run side by side
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
