@@ -42,12 +42,17 @@ class TaskManagerFailureITCase {
         String database = "tm_failure";
         stack.migrate(database);
         JobClient job = stack.submit(stack.config(database, "group-" + database, ""));
+        long completedAtLastKill = 0;
         for (int chunk = 0; chunk < Workload.CHUNKS; chunk++) {
             stack.produce(workload.chunk(chunk));
             if (chunk < KILLS) {
                 long written = Workload.volumeRowsAfterChunk(chunk);
+                long completedBefore = completedAtLastKill;
+                // rows of this chunk written, and a checkpoint completed since the last kill to restore from
                 Awaitility.await().atMost(ReliabilityStack.RUN_TIMEOUT).pollInterval(Duration.ofMillis(100))
-                        .until(() -> stack.volumeRows(database) >= written);
+                        .until(() -> stack.volumeRows(database) >= written
+                                && stack.checkpoints(job.getJobID()).getNumberOfCompletedCheckpoints() > completedBefore);
+                completedAtLastKill = stack.checkpoints(job.getJobID()).getNumberOfCompletedCheckpoints();
                 assertThat(stack.status(job)).isEqualTo(JobStatus.RUNNING);
                 // TaskManagers are never removed from the MiniCluster's list: the chunk-th one is the live one.
                 stack.flink.terminateTaskManager(chunk).get();
