@@ -3,6 +3,7 @@ package io.driftwatch.flink.source;
 import io.driftwatch.flink.telemetry.PipelineMetrics;
 import io.driftwatch.schemas.events.DeadLetter;
 import io.driftwatch.schemas.events.EventParser;
+import io.driftwatch.schemas.events.ParseFailure;
 import io.driftwatch.schemas.events.ParseFailureReason;
 import io.driftwatch.schemas.events.ParseResult;
 import io.driftwatch.schemas.events.PredictionEvent;
@@ -28,18 +29,21 @@ public final class PredictionDeserializer implements KafkaRecordDeserializationS
     private static final long serialVersionUID = 1L;
     private final EventParser parser;
     private final ObservationMapper mapper;
+    private final EventTimeGuard eventTimes;
     private transient Counter eventsIn;
     private transient Map<ParseFailureReason, Counter> parseErrors;
 
-    public PredictionDeserializer(EventParser parser, ObservationMapper mapper) {
+    public PredictionDeserializer(EventParser parser, ObservationMapper mapper, EventTimeGuard eventTimes) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.eventTimes = Objects.requireNonNull(eventTimes, "eventTimes");
     }
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
         MetricGroup group = context.getMetricGroup().addGroup(PipelineMetrics.GROUP);
         eventsIn = group.counter(PipelineMetrics.EVENTS_IN);
+        mapper.open(group);
         parseErrors = new EnumMap<>(ParseFailureReason.class);
         for (ParseFailureReason reason : ParseFailureReason.values()) {
             parseErrors.put(reason, group.addGroup(PipelineMetrics.REASON_TAG, reason.id())
@@ -58,13 +62,15 @@ public final class PredictionDeserializer implements KafkaRecordDeserializationS
             eventsIn.inc();
         }
         ParseResult<PredictionEvent> parsed = parser.parsePrediction(record.value());
-        if (parsed.isOk()) {
+        ParseFailure failure = parsed.isOk()
+                ? eventTimes.check(parsed.event().eventTimeMillis(), record.timestamp()).orElse(null) : parsed.failure();
+        if (failure == null) {
             return SourceEvent.valid(mapper.map(parsed.event()));
         }
         if (parseErrors != null) {
-            parseErrors.get(parsed.failure().reason()).inc();
+            parseErrors.get(failure.reason()).inc();
         }
-        DeadLetter letter = DeadLetter.of(record.value(), parsed.failure(), record.topic(), record.partition(),
+        DeadLetter letter = DeadLetter.of(record.value(), failure, record.topic(), record.partition(),
                 record.offset(), ingestTimeMillis);
         return SourceEvent.rejected(DeadLetterRecord.of(letter, record.timestamp()));
     }

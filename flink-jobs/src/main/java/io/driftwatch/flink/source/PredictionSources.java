@@ -26,7 +26,8 @@ public final class PredictionSources {
                 .setGroupId(kafka.consumerGroup())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(
                         org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new PredictionDeserializer(new EventParser(), new ObservationMapper(config.segments())));
+                .setDeserializer(new PredictionDeserializer(new EventParser(),
+                        new ObservationMapper(config.segments(), config.limits()), EventTimeGuard.of(config.limits())));
         builder.setProperties(kafka.properties().toProperties());
         return builder;
     }

@@ -31,6 +31,10 @@ public final class PipelineMetrics {
     public static final String SEGMENT_TAG = "segment";
     /** Predictions sampled into {@code predictions_raw}. */
     public static final String RAW_PREDICTIONS_SAMPLED = "raw_predictions_sampled";
+    /** Events whose segment value or segment was folded past its limit ({@code source.CardinalityGuard}). */
+    public static final String SEGMENT_OVERFLOW = "segment_overflow";
+    /** Categorical values folded into {@code __other__} past {@code limits.max_categories_per_feature}. */
+    public static final String CATEGORY_OVERFLOW = "category_overflow";
 
     /** Sub-group key naming the ClickHouse table of the sink metrics below. */
     public static final String TABLE_TAG = "table";

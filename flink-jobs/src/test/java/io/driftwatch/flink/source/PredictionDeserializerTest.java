@@ -3,6 +3,7 @@ package io.driftwatch.flink.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.driftwatch.flink.config.LimitsConfig;
 import io.driftwatch.flink.config.SegmentConfig;
 import io.driftwatch.schemas.events.DeadLetter;
 import io.driftwatch.schemas.events.EventParser;
@@ -23,7 +24,8 @@ class PredictionDeserializerTest {
 
     private static PredictionDeserializer deserializer(List<String> keys) {
         SegmentConfig segments = new SegmentConfig(new SegmentConfig.ModelSegments(keys, 10), Map.of());
-        return new PredictionDeserializer(new EventParser(), new ObservationMapper(segments));
+        return new PredictionDeserializer(new EventParser(), new ObservationMapper(segments, LimitsConfig.defaults()),
+                EventTimeGuard.of(LimitsConfig.defaults()));
     }
 
     private static ConsumerRecord<byte[], byte[]> record(String value) {

@@ -1,6 +1,7 @@
 package io.driftwatch.schemas.migrate;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -78,7 +79,7 @@ public final class Migrator {
             for (Migration m : migrations) {
                 String checksum = recorded.get(m.version());
                 if (checksum == null) {
-                    apply(statement, m);
+                    apply(connection, statement, m);
                     applied.add(m);
                 } else if (checksum.equals(m.checksum())) {
                     skipped.add(m);
@@ -94,7 +95,7 @@ public final class Migrator {
         }
     }
 
-    private void apply(Statement statement, Migration m) {
+    private void apply(Connection connection, Statement statement, Migration m) {
         for (String sql : m.statements(database)) {
             try {
                 statement.execute(sql);
@@ -103,10 +104,13 @@ public final class Migrator {
                         + SqlScript.firstLine(sql) + "': " + e.getMessage(), e);
             }
         }
-        String record = "INSERT INTO " + historyTable() + " (version, name, checksum, applied_at) VALUES ("
-                + m.version() + ", '" + m.fileName() + "', '" + m.checksum() + "', now64(3))";
-        try {
-            statement.execute(record);
+        // Values are bound, never spliced into the SQL (only the validated database identifier is).
+        String record = "INSERT INTO " + historyTable() + " (version, name, checksum, applied_at) VALUES (?, ?, ?, now64(3))";
+        try (PreparedStatement insert = connection.prepareStatement(record)) {
+            insert.setInt(1, m.version());
+            insert.setString(2, m.fileName());
+            insert.setString(3, m.checksum());
+            insert.executeUpdate();
         } catch (SQLException e) {
             throw new MigrationException(m.fileName(), "Migration " + m.fileName() + " applied but could not be"
                     + " recorded in " + historyTable() + ": " + e.getMessage(), e);

@@ -1,0 +1,123 @@
+package io.driftwatch.flink.source;
+
+import io.driftwatch.flink.config.LimitsConfig;
+import io.driftwatch.flink.config.SegmentConfig;
+import java.util.HashMap;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.SimpleCounter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Caps the distinct values one source subtask lets through per model, so hostile or runaway input cannot
+ * grow keyed state without bound:
+ * <ul>
+ *   <li>segment values per key ({@code segments.<model>.max_cardinality}): further values become
+ *       {@value #OTHER_VALUE};</li>
+ *   <li>segment combinations per model ({@code limits.max_segments_per_model}): events of further
+ *       combinations go to the segment {@value #OVERFLOW_SEGMENT};</li>
+ *   <li>categories per categorical feature ({@code limits.max_categories_per_feature}, for the first
+ *       {@code limits.max_features} features seen, the ones windows track): further categories become
+ *       {@value #OTHER_VALUE}, the category the drift tests already use for a window's overflow.</li>
+ * </ul>
+ * Admission is first come, per source subtask since it started: the bound per model is the limit times the
+ * source parallelism, and after a restart the admitted values are rebuilt from the replayed input. Every fold
+ * is counted ({@link #segmentsFolded()}, {@link #categoriesFolded()}; metrics {@code segment_overflow},
+ * {@code category_overflow}). Not thread-safe: one per deserializer.
+ */
+public final class CardinalityGuard {
+
+    /** The segment of events past {@code limits.max_segments_per_model}. */
+    public static final String OVERFLOW_SEGMENT = "__overflow__";
+    /** Segment value past a key's cardinality, and category past a feature's (as {@code DriftEvaluator.OTHER}). */
+    public static final String OTHER_VALUE = "__other__";
+
+    private final SegmentConfig segments;
+    private final LimitsConfig limits;
+    private final Map<String, Set<String>> segmentsPerModel = new HashMap<>();
+    private final Map<String, Map<String, Set<String>>> valuesPerSegmentKey = new HashMap<>();
+    private final Map<String, Map<String, Set<String>>> categoriesPerFeature = new HashMap<>();
+    private final Counter segmentsFolded;
+    private final Counter categoriesFolded;
+
+    /** Counts folds in {@code segmentsFolded} and {@code categoriesFolded} (the pipeline's metrics). */
+    public CardinalityGuard(SegmentConfig segments, LimitsConfig limits, Counter segmentsFolded,
+                            Counter categoriesFolded) {
+        this.segments = Objects.requireNonNull(segments, "segments");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.segmentsFolded = Objects.requireNonNull(segmentsFolded, "segmentsFolded");
+        this.categoriesFolded = Objects.requireNonNull(categoriesFolded, "categoriesFolded");
+    }
+
+    /** A guard counting in plain counters (tests, and a mapper used outside a Flink task). */
+    public CardinalityGuard(SegmentConfig segments, LimitsConfig limits) {
+        this(segments, limits, new SimpleCounter(), new SimpleCounter());
+    }
+
+    /** The canonical segment of an event of {@code modelId}, with over-limit values and combinations folded. */
+    public String segment(String modelId, Map<String, String> segment) {
+        SegmentConfig.ModelSegments config = segments.forModel(modelId);
+        List<String> keys = config.keys();
+        Map<String, Set<String>> values = valuesPerSegmentKey.computeIfAbsent(modelId, m -> new HashMap<>());
+        Map<String, String> capped = new TreeMap<>();
+        boolean folded = false;
+        for (Map.Entry<String, String> e : segment.entrySet()) {
+            if (!keys.isEmpty() && !keys.contains(e.getKey())) {
+                continue;
+            }
+            Set<String> admitted = values.computeIfAbsent(e.getKey(), k -> new HashSet<>());
+            if (admit(admitted, e.getValue(), config.maxCardinality())) {
+                capped.put(e.getKey(), e.getValue());
+            } else {
+                capped.put(e.getKey(), OTHER_VALUE);
+                folded = true;
+            }
+        }
+        String canonical = SegmentKeys.canonical(capped, keys);
+        Set<String> admitted = segmentsPerModel.computeIfAbsent(modelId, m -> new HashSet<>());
+        if (!admit(admitted, canonical, limits.maxSegmentsPerModel())) {
+            canonical = OVERFLOW_SEGMENT;
+            folded = true;
+        }
+        if (folded) {
+            segmentsFolded.inc();
+        }
+        return canonical;
+    }
+
+    /** {@code category} of a categorical feature, or {@value #OTHER_VALUE} past the feature's limit. */
+    public String category(String modelId, String feature, String category) {
+        Map<String, Set<String>> features = categoriesPerFeature.computeIfAbsent(modelId, m -> new HashMap<>());
+        Set<String> admitted = features.get(feature);
+        if (admitted == null) {
+            if (features.size() >= limits.maxFeatures()) {
+                return category; // windows ignore (and count) features past max_features
+            }
+            admitted = new HashSet<>();
+            features.put(feature, admitted);
+        }
+        if (admit(admitted, category, limits.maxCategoriesPerFeature())) {
+            return category;
+        }
+        categoriesFolded.inc();
+        return OTHER_VALUE;
+    }
+
+    private static boolean admit(Set<String> admitted, String value, int limit) {
+        return admitted.contains(value) || (admitted.size() < limit && admitted.add(value));
+    }
+
+    /** Events whose segment was folded (a value into {@value #OTHER_VALUE} or into {@value #OVERFLOW_SEGMENT}). */
+    public long segmentsFolded() {
+        return segmentsFolded.getCount();
+    }
+
+    /** Categorical values folded into {@value #OTHER_VALUE}. */
+    public long categoriesFolded() {
+        return categoriesFolded.getCount();
+    }
+}

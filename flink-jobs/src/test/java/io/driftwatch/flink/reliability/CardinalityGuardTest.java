@@ -1,0 +1,91 @@
+package io.driftwatch.flink.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.driftwatch.flink.config.LimitsConfig;
+import io.driftwatch.flink.config.SegmentConfig;
+import io.driftwatch.flink.source.CardinalityGuard;
+import io.driftwatch.flink.source.EventTimeGuard;
+import io.driftwatch.schemas.events.ParseFailureReason;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CardinalityGuardTest {
+
+    private static final int SEGMENTS = 3;
+    private static final int VALUES_PER_KEY = 4;
+    private static final int CATEGORIES = 2;
+    private static final int FEATURES = 1;
+
+    private static CardinalityGuard guard() {
+        SegmentConfig segments = new SegmentConfig(
+                new SegmentConfig.ModelSegments(List.of("country", "channel"), VALUES_PER_KEY), Map.of());
+        return new CardinalityGuard(segments, new LimitsConfig(FEATURES, CATEGORIES, SEGMENTS, Duration.ZERO,
+                Duration.ZERO));
+    }
+
+    @Test
+    void segmentsPastTheModelLimitGoToTheOverflowSegmentAndAreCounted() {
+        CardinalityGuard guard = guard();
+        for (String country : List.of("DE", "FR", "IT")) {
+            assertThat(guard.segment("m", Map.of("country", country))).isEqualTo("country=" + country);
+        }
+        assertThat(guard.segment("m", Map.of("country", "ES"))).isEqualTo(CardinalityGuard.OVERFLOW_SEGMENT);
+        assertThat(guard.segment("m", Map.of("country", "DE"))).isEqualTo("country=DE");
+        assertThat(guard.segment("other-model", Map.of("country", "ES"))).isEqualTo("country=ES");
+        assertThat(guard.segmentsFolded()).isEqualTo(1);
+    }
+
+    @Test
+    void valuesPastAKeysCardinalityBecomeOther() {
+        CardinalityGuard guard = new CardinalityGuard(new SegmentConfig(
+                new SegmentConfig.ModelSegments(List.of("country"), 2), Map.of()),
+                new LimitsConfig(FEATURES, CATEGORIES, 100, Duration.ZERO, Duration.ZERO));
+        guard.segment("m", Map.of("country", "DE"));
+        guard.segment("m", Map.of("country", "FR"));
+        assertThat(guard.segment("m", Map.of("country", "IT"))).isEqualTo("country=__other__");
+        assertThat(guard.segment("m", Map.of("country", "ES"))).isEqualTo("country=__other__");
+        assertThat(guard.segmentsFolded()).isEqualTo(2);
+    }
+
+    @Test
+    void unconfiguredSegmentKeysAreDroppedBeforeCounting() {
+        CardinalityGuard guard = guard();
+        for (int i = 0; i < 10; i++) {
+            assertThat(guard.segment("m", Map.of("country", "DE", "user", "u" + i))).isEqualTo("country=DE");
+        }
+        assertThat(guard.segmentsFolded()).isZero();
+    }
+
+    @Test
+    void categoriesPastTheFeatureLimitBecomeOtherAndAreCounted() {
+        CardinalityGuard guard = guard();
+        assertThat(guard.category("m", "channel", "web")).isEqualTo("web");
+        assertThat(guard.category("m", "channel", "app")).isEqualTo("app");
+        assertThat(guard.category("m", "channel", "pos")).isEqualTo(CardinalityGuard.OTHER_VALUE);
+        assertThat(guard.category("m", "channel", "web")).isEqualTo("web");
+        // the second feature is past max_features: windows ignore it, the guard tracks nothing for it
+        assertThat(guard.category("m", "device", "d1")).isEqualTo("d1");
+        assertThat(guard.category("m", "device", "d2")).isEqualTo("d2");
+        assertThat(guard.category("m", "device", "d3")).isEqualTo("d3");
+        assertThat(guard.categoriesFolded()).isEqualTo(1);
+    }
+
+    @Test
+    void eventTimesFarFromTheRecordTimeAreInvalidTimestampsAndZeroDisables() {
+        long record = 1_000_000_000L;
+        EventTimeGuard guard = new EventTimeGuard(Duration.ofHours(1), Duration.ofDays(1));
+        assertThat(guard.check(record + Duration.ofHours(1).toMillis(), record)).isEmpty();
+        assertThat(guard.check(record + Duration.ofHours(1).toMillis() + 1, record)).get()
+                .satisfies(f -> assertThat(f.reason()).isEqualTo(ParseFailureReason.INVALID_TIMESTAMP))
+                .satisfies(f -> assertThat(f.detail()).contains("ahead of", "max_event_time_ahead"));
+        assertThat(guard.check(record - Duration.ofDays(1).toMillis() - 1, record)).get()
+                .satisfies(f -> assertThat(f.detail()).contains("behind", "max_event_time_behind"));
+        assertThat(guard.check(Long.MAX_VALUE / 2, -1)).isEmpty();
+        EventTimeGuard off = new EventTimeGuard(Duration.ZERO, Duration.ZERO);
+        assertThat(off.check(Long.MAX_VALUE / 2, record)).isEmpty();
+        assertThat(off.check(0, record)).isEmpty();
+    }
+}
