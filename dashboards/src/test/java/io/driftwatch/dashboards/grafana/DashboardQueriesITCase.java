@@ -37,7 +37,7 @@ class DashboardQueriesITCase {
             "dead_letters", "baselines", "performance", "reliability", "change_points", "alerts");
     /** ECE of the drifting model's windows must rise by more than this after the calibration degradation. */
     private static final double MIN_ECE_RISE = 0.2;
-    /** Lowest label coverage expected of a window (LabelEvents labels 95 % of the predictions). */
+    /** Lowest label coverage expected of a window (the generator labels 95 % of the predictions). */
     private static final double MIN_COVERAGE = 0.9;
 
     private PipelineTables pipeline;
@@ -94,8 +94,10 @@ class DashboardQueriesITCase {
         assertThat(value(ece.formatted(">="))).as("ECE after the degradation")
                 .isGreaterThan(value(ece.formatted("<")) + MIN_ECE_RISE);
         assertThat(value("SELECT min(coverage) FROM " + DB + ".performance FINAL")).isGreaterThan(MIN_COVERAGE);
-        assertThat(count("SELECT count() FROM " + DB + ".change_points FINAL WHERE model_id = '"
-                + PipelineTables.DRIFTING_MODEL + "'")).as("ADWIN found the error-rate jump").isPositive();
+        assertThat(count("SELECT uniqExact(model_version, segment) FROM " + DB + ".change_points FINAL WHERE "
+                + "model_id = '" + PipelineTables.DRIFTING_MODEL + "' AND detected_at >= toDateTime64("
+                + driftStart().getEpochSecond() + ", 3, 'UTC')")).as("ADWIN found the error-rate jump in every series")
+                .isEqualTo(2L * PipelineTables.SEGMENTS.size());
         assertThat(count("SELECT count() FROM " + DB + ".dead_letters FINAL WHERE reason = 'unknown_prediction'"))
                 .as("the label of a prediction that never came").isEqualTo(1);
     }

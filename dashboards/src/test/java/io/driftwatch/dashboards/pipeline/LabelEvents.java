@@ -9,18 +9,19 @@ import java.util.SplittableRandom;
 
 /**
  * Label events (label.schema.json) for generated binary predictions, as a labelling process would send them: most
- * labels come minutes after their prediction, some hours later, a few never. Before the degradation a label is
+ * labels come 1 to 5 minutes after their prediction (so label-time order keeps the degradation's jump for the
+ * change detector), some up to hours later, a few never. Before the degradation a label is
  * positive with the prediction's score as probability (a calibrated model); for degraded predictions the score
  * mostly points the wrong way, so ECE rises and the error rate jumps (a change for ADWIN).
  */
 final class LabelEvents {
 
     /** Share of predictions labelled within {@link #FAST_MIN} to {@link #FAST_MAX}. */
-    static final double FAST_SHARE = 0.75;
+    static final double FAST_SHARE = 0.85;
     /** Share labelled within {@link #FAST_MAX} to {@link #SLOW_MAX} (log-uniform); the rest stays unlabelled. */
-    static final double SLOW_SHARE = 0.2;
+    static final double SLOW_SHARE = 0.1;
     static final Duration FAST_MIN = Duration.ofMinutes(1);
-    static final Duration FAST_MAX = Duration.ofMinutes(20);
+    static final Duration FAST_MAX = Duration.ofMinutes(5);
     static final Duration SLOW_MAX = Duration.ofHours(3);
     /**
      * Weight of the inverted score in a degraded prediction's positive probability: p = (1 - w) s + w (1 - s).
