@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Runs every panel target, annotation and query variable of every shipped dashboard, expanded as the ClickHouse
  * plugin would ({@link MacroExpander}), for two selections of the template variables, against tables filled by the
- * REAL pipeline ({@link PipelineTables}: generated predictions with an injected drift on Kafka, DriftwatchJob on a
- * local MiniCluster, ClickHouse sinks). Each query must succeed, return rows, and have the columns its panel type
- * needs.
- *
- * <p>Separated stand-ins: performance, reliability, change_points and alerts are not written by the job yet, so
- * {@link PipelineTables#insertLabelFixture} fills those four tables (only) with fixture rows over the same series.
+ * REAL pipeline ({@link PipelineTables}: generated predictions with an injected drift and their delayed labels on
+ * Kafka, DriftwatchJob with the label pipeline and alert rules on a local MiniCluster, ClickHouse sinks). Each query
+ * must succeed, return rows, and have the columns its panel type needs. No table is filled from a fixture.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardQueriesITCase {
@@ -34,12 +32,13 @@ class DashboardQueriesITCase {
     private static final Pattern TIME_TYPE = Pattern.compile("(Nullable\\()?DateTime.*");
     private static final Pattern NUMERIC_TYPE = Pattern.compile("(Nullable\\()?(U?Int|Float|Decimal).*");
     private static final Pattern TEXT_TYPE = Pattern.compile("(Nullable\\()?(LowCardinality\\()?String.*");
-    /** Tables the job writes; the dashboards must find its rows there, not fixture rows. */
+    /** Every table the dashboards read; the job (or, for baselines, its BaselineStore) writes them all. */
     private static final List<String> PIPELINE_TABLES = List.of("feature_drift", "volume", "latency", "data_quality",
-            "dead_letters", "baselines");
-    /** Tables still filled by the label fixture until the label pipeline and alerting job write them. */
-    private static final List<String> FIXTURE_TABLES = List.of("performance", "reliability", "change_points",
-            "alerts");
+            "dead_letters", "baselines", "performance", "reliability", "change_points", "alerts");
+    /** ECE of the drifting model's windows must rise by more than this after the calibration degradation. */
+    private static final double MIN_ECE_RISE = 0.2;
+    /** Lowest label coverage expected of a window (the generator labels 95 % of the predictions). */
+    private static final double MIN_COVERAGE = 0.9;
 
     private PipelineTables pipeline;
     private Connection connection;
@@ -55,13 +54,9 @@ class DashboardQueriesITCase {
             assertThat(count("SELECT count() FROM " + DB + "." + table + " FINAL")).as(table + " filled by the job")
                     .isPositive();
         }
-        for (String table : FIXTURE_TABLES) {
-            assertThat(count("SELECT count() FROM " + DB + "." + table)).as(table + " empty before the fixture")
-                    .isZero();
-        }
-        pipeline.insertLabelFixture(connection);
         volumeRows = count("SELECT count() FROM " + DB + ".volume FINAL");
-        range = new QueryContext(PipelineTables.START, pipeline.end(), PipelineTables.WINDOW);
+        // up to the last label: change points are detected at label times, hours after the predictions
+        range = new QueryContext(PipelineTables.START, pipeline.labelsEnd(), PipelineTables.WINDOW);
     }
 
     @AfterAll
@@ -85,7 +80,46 @@ class DashboardQueriesITCase {
                 PipelineTables.DRIFT_FROM_WINDOW)).getEpochSecond() + ", 3, 'UTC')";
         assertThat(count(drifting + ">= " + driftStart)).as("every drifting window of both versions")
                 .isEqualTo(windowsAfterDrift);
-        assertThat(count(drifting + "< " + driftStart)).as("no drift before the injection").isZero();
+        assertThat(count(drifting + "< " + driftStart)).as("no drift before the injection: %s", run(null,
+                "SELECT model_version, segment, window_start, statistic, threshold, baseline_kind FROM " + DB
+                        + ".feature_drift FINAL WHERE drift AND feature = '" + PipelineTables.DRIFTING_FEATURE
+                        + "' AND test = 'psi' AND window_start < " + driftStart).rows()).isZero();
+    }
+
+    @Test
+    void theLabelPipelineSawTheCalibrationDegradationWithHighCoverage() throws SQLException {
+        String ece = "SELECT avg(ece) FROM " + DB + ".performance FINAL WHERE model_id = '"
+                + PipelineTables.DRIFTING_MODEL + "' AND window_start " + "%s toDateTime64("
+                + driftStart().getEpochSecond() + ", 3, 'UTC')";
+        assertThat(value(ece.formatted(">="))).as("ECE after the degradation")
+                .isGreaterThan(value(ece.formatted("<")) + MIN_ECE_RISE);
+        assertThat(value("SELECT min(coverage) FROM " + DB + ".performance FINAL")).isGreaterThan(MIN_COVERAGE);
+        assertThat(count("SELECT uniqExact(model_version, segment) FROM " + DB + ".change_points FINAL WHERE "
+                + "model_id = '" + PipelineTables.DRIFTING_MODEL + "' AND detected_at >= toDateTime64("
+                + driftStart().getEpochSecond() + ", 3, 'UTC')")).as("ADWIN found the error-rate jump in every series")
+                .isEqualTo(2L * PipelineTables.SEGMENTS.size());
+        assertThat(count("SELECT count() FROM " + DB + ".dead_letters FINAL WHERE reason = 'unknown_prediction'"))
+                .as("the label of a prediction that never came").isEqualTo(1);
+    }
+
+    @Test
+    void bothRulesFiredOnTheirSeriesAndReachedTheWebhook() throws SQLException {
+        String fired = "SELECT uniqExact(model_id, model_version, segment) FROM " + DB + ".alerts FINAL WHERE kind = "
+                + "'fired' AND rule = '%s' AND window_start >= toDateTime64(" + driftStart().getEpochSecond()
+                + ", 3, 'UTC') AND model_id = '" + PipelineTables.DRIFTING_MODEL + "'";
+        long driftingSeries = 2L * PipelineTables.SEGMENTS.size();
+        assertThat(count(fired.formatted(PipelineTables.DRIFT_RULE))).isEqualTo(driftingSeries);
+        assertThat(count(fired.formatted(PipelineTables.LATENCY_RULE))).isEqualTo(driftingSeries);
+        assertThat(count("SELECT count() FROM " + DB + ".alerts FINAL WHERE model_id != '"
+                + PipelineTables.DRIFTING_MODEL + "' OR window_start < toDateTime64(" + driftStart().getEpochSecond()
+                + ", 3, 'UTC')")).as("no alert outside the injected faults").isZero();
+        assertThat(pipeline.webhookBodies()).as("delivered through the rules' webhook route")
+                .anyMatch(b -> b.contains(PipelineTables.DRIFT_RULE))
+                .anyMatch(b -> b.contains(PipelineTables.LATENCY_RULE));
+    }
+
+    private static Instant driftStart() {
+        return PipelineTables.START.plus(PipelineTables.WINDOW.multipliedBy(PipelineTables.DRIFT_FROM_WINDOW));
     }
 
     @Test
@@ -173,6 +207,13 @@ class DashboardQueriesITCase {
         assertThat(count(sql)).isEqualTo(volumeRows);
     }
 
+    private double value(String sql) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getDouble(1);
+        }
+    }
+
     private long count(String sql) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             assertThat(rs.next()).isTrue();
@@ -197,7 +238,7 @@ class DashboardQueriesITCase {
             }
             return new Result(types, rows);
         } catch (SQLException e) {
-            throw new AssertionError(query.describe() + " failed: " + e.getMessage() + "\n" + sql, e);
+            throw new AssertionError((query == null ? sql : query.describe()) + " failed: " + e.getMessage() + "\n" + sql, e);
         }
     }
 
