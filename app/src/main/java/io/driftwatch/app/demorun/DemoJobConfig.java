@@ -31,7 +31,13 @@ final class DemoJobConfig {
     private DemoJobConfig() {}
 
     static DriftwatchConfig create(String bootstrapServers, String jdbcUrl, String database) {
-        String yaml = """
+        // The embedded ClickHouse has no password, so the config names none.
+        return new ConfigLoader().parse(yaml(bootstrapServers, jdbcUrl, database), "demo");
+    }
+
+    /** The configuration as the YAML file a cluster's {@code DriftwatchJobMain --config} reads. */
+    static String yaml(String bootstrapServers, String jdbcUrl, String database) {
+        return """
                 kafka:
                   bootstrap_servers: %s
                   topics:
@@ -71,7 +77,5 @@ final class DemoJobConfig {
                 """.formatted(bootstrapServers, PREDICTIONS_TOPIC, LABELS_TOPIC, DEAD_LETTER_TOPIC, jdbcUrl,
                 database, WINDOW.toMinutes(), PSI_THRESHOLD, JS_THRESHOLD, ROLLING_WINDOWS,
                 DemoBaselines.STORED.modelId());
-        // The embedded ClickHouse has no password, so the config names none.
-        return new ConfigLoader().parse(yaml, "demo");
     }
 }
