@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
  * ({@link KnownTraffic}): at parallelism 4 on 2 TaskManagers, after {@code kill -9} of a TaskManager, and after
  * a stop with savepoint and a resume at parallelism 2, every result table (read with FINAL, without the
  * emitted-at version) holds exactly the rows of the same job on a MiniCluster.
+ *
+ * <p>The comparison ({@link ResultTables}) covers every MergeTree table of the run's database, so tables the
+ * job starts writing later (labels, performance, alerts) are compared without changing this test. One cluster
+ * and one reference run serve all three tests ({@link PipelineStack}); the job is unbounded, so each test waits
+ * (Awaitility) until its tables equal the reference, and the flush event per partition makes every window fire.
  */
 class DriftwatchClusterITCase {
 
