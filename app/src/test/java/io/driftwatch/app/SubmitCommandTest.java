@@ -41,6 +41,28 @@ class SubmitCommandTest {
         assertThat(run.err()).contains("parallelism must be >= 1");
     }
 
+    @Test
+    void needsConfigOrJarAndClass(@TempDir Path dir) throws IOException {
+        CliRun run = CliRun.of("submit", "--jar", jar(dir));
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(run.err()).contains("give --config FILE (the Driftwatch job) or both --jar and --class");
+    }
+
+    @Test
+    void rejectsAMissingJobConfiguration(@TempDir Path dir) {
+        CliRun run = CliRun.of("submit", "--config", dir.resolve("nope.yaml").toString());
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(run.err()).contains("job configuration file not found").contains("nope.yaml");
+    }
+
+    @Test
+    void configIsTheDriftwatchJobAndTakesNoOtherJar(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("driftwatch.yaml"), "kafka: {}\n");
+        CliRun run = CliRun.of("submit", "--config", config.toString(), "--jar", jar(dir), "--class", "a.B");
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(run.err()).contains("--config submits the Driftwatch job; it takes no --jar, --class or ARGS");
+    }
+
     private static String jar(Path dir) throws IOException {
         return Files.writeString(dir.resolve("job.jar"), "not really a jar").toString();
     }

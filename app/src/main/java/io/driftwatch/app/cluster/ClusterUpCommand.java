@@ -16,6 +16,16 @@ public final class ClusterUpCommand implements Callable<Integer> {
     /** Flink's own default REST and web UI port. */
     public static final int DEFAULT_REST_PORT = 8081;
 
+    /**
+     * The cluster's JVMs run on this jar's classpath, which holds the Driftwatch job and its libraries too. With
+     * Flink's default child-first loading, a submitted driftwatch.jar would link Flink's Kafka connector
+     * (org.apache.flink.*, always parent-first) against the cluster's Kafka client and the job's own classes
+     * against the jar's copy: a LinkageError (loader constraint violation) at submit. Parent-first loads each
+     * class once, from the same jar.
+     */
+    public static final String RESOLVE_ORDER_KEY = "classloader.resolve-order";
+    public static final String PARENT_FIRST = "parent-first";
+
     @Option(names = "--taskmanagers", defaultValue = "2", description = "TaskManager JVMs (default: ${DEFAULT-VALUE}).")
     int taskManagers;
 
@@ -45,7 +55,8 @@ public final class ClusterUpCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--taskmanagers must be >= 1, was " + taskManagers);
         }
         FlinkCluster.Builder builder = FlinkCluster.builder().taskManagers(taskManagers).slotsPerTaskManager(slots)
-                .restPort(restPort).jobManagerMemory(jobManagerMemory).taskManagerMemory(taskManagerMemory);
+                .restPort(restPort).jobManagerMemory(jobManagerMemory).taskManagerMemory(taskManagerMemory)
+                .config(RESOLVE_ORDER_KEY, PARENT_FIRST);
         if (workDir != null) {
             builder.workDir(workDir.toAbsolutePath());
         }

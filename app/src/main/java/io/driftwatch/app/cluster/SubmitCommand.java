@@ -6,13 +6,16 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Submits a job jar to a running Flink 2.x session cluster through its REST API. */
+/**
+ * Submits a job jar to a running Flink 2.x session cluster through its REST API: the Driftwatch job itself with
+ * {@code --config FILE} (this shaded jar, {@code DriftwatchJobMain --config FILE}), or any jar with
+ * {@code --jar} and {@code --class}.
+ */
 @Command(name = "submit", mixinStandardHelpOptions = true,
         description = "Upload a job jar to a Flink session cluster over REST and run it; prints the job id.")
 public final class SubmitCommand implements Callable<Integer> {
@@ -21,10 +24,15 @@ public final class SubmitCommand implements Callable<Integer> {
             description = "The cluster's REST address (default: ${DEFAULT-VALUE}).")
     URI cluster;
 
-    @Option(names = "--jar", required = true, description = "The job jar.")
+    @Option(names = "--config",
+            description = "Run the Driftwatch job (this jar, DriftwatchJobMain) with this job configuration file; "
+                    + "the path must be readable by the cluster's JVMs.")
+    Path config;
+
+    @Option(names = "--jar", description = "The job jar (not with --config).")
     Path jar;
 
-    @Option(names = "--class", required = true, description = "The job's main class.")
+    @Option(names = "--class", description = "The job's main class (with --jar).")
     String mainClass;
 
     @Option(names = "--parallelism", defaultValue = "1", description = "Default parallelism of the job (default: ${DEFAULT-VALUE}).")
@@ -39,8 +47,25 @@ public final class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FlinkRestClient rest = new FlinkRestClient(cluster);
-        JarRun run = new JarRun(mainClass, jobArgs, parallelism, Optional.ofNullable(savepoint));
-        String jobId = rest.submitJar(jar, run);
+        JarRun run;
+        Path jobJar;
+        if (config != null) {
+            if (jar != null || mainClass != null || !jobArgs.isEmpty()) {
+                throw new IllegalArgumentException("--config submits the Driftwatch job; it takes no --jar, --class or ARGS");
+            }
+            run = DriftwatchSubmission.run(config, parallelism);
+            jobJar = DriftwatchSubmission.runningJar();
+        } else {
+            if (jar == null || mainClass == null) {
+                throw new IllegalArgumentException("give --config FILE (the Driftwatch job) or both --jar and --class");
+            }
+            run = JarRun.of(mainClass, jobArgs, parallelism);
+            jobJar = jar;
+        }
+        if (savepoint != null) {
+            run = run.fromSavepoint(savepoint);
+        }
+        String jobId = rest.submitJar(jobJar, run);
         System.out.println("submitted job " + jobId);
         System.out.println("  web UI: " + rest.webUiLink(jobId));
         return 0;

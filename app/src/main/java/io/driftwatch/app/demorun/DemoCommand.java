@@ -5,7 +5,6 @@ import io.driftwatch.app.demo.EventPacer;
 import io.driftwatch.app.demo.TrafficGenerator;
 import io.driftwatch.app.demo.TrafficOptions;
 import io.driftwatch.flink.baseline.BaselineStore;
-import io.driftwatch.flink.config.DriftwatchConfig;
 import io.driftwatch.flink.drift.BaselineUpdates;
 import io.driftwatch.localstack.clickhouse.EmbeddedClickHouse;
 import io.driftwatch.localstack.kafka.EmbeddedKafka;
@@ -28,8 +27,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The newcomer's first command: embedded Kafka and ClickHouse, the Driftwatch job on a local Flink MiniCluster,
- * and realistic traffic with a drift injected into one segment, with a live summary.
+ * The newcomer's first command: embedded Kafka and ClickHouse, the Driftwatch job on a local Flink MiniCluster
+ * (or, with {@code --cluster}, on a local multi-process cluster: {@link DemoClusterJob}), and realistic traffic with a drift injected into one segment, with a live summary.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run Driftwatch end to end on embedded Kafka, ClickHouse and Flink with generated traffic.")
@@ -56,6 +55,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = "data/demo",
             description = "Where Kafka and ClickHouse keep their data; kept after the demo (default: ${DEFAULT-VALUE}).")
     Path dataDir;
+
+    @Option(names = "--cluster",
+            description = "Run the job on a local multi-process Flink cluster (a JobManager and two TaskManager JVMs, "
+                    + "the shaded jar submitted over REST) instead of a MiniCluster in this JVM.")
+    boolean cluster;
 
     private final PrintStream out = System.out;
 
@@ -110,12 +114,10 @@ public final class DemoCommand implements Callable<Integer> {
             Path rules = pager.writeRules(dataDir);
             out.println("Alert rules in " + rules + "; pages go to a local PagerDuty receiver at " + pager.url()
                     + " and are printed as PAGE lines.");
-            DriftwatchConfig config = DemoJobConfig.create(kafka.bootstrapServers(), clickhouse.jdbcUrl(database), database,
-                    rules);
-            try (pager; DemoJob job = DemoJob.start(config);
+            try (pager; DemoJob job = startJob(kafka.bootstrapServers(), clickhouse.jdbcUrl(database), database, rules);
                  DemoTraffic player = new DemoTraffic(traffic, kafka.bootstrapServers())) {
-                out.printf("Flink job running (Prometheus metrics at %s). Playing %.0f predictions/s for %s; "
-                        + "drift is injected into %s after %d predictions.%n", job.metricsUrl(), rate, duration,
+                out.printf("%s.%nPlaying %.0f predictions/s for %s; "
+                        + "drift is injected into %s after %d predictions.%n", job.describe(), rate, duration,
                         traffic.injectedDrift().segment(), TrafficOptions.DEFAULT_DRIFT_AFTER);
                 DemoSummary summary = new DemoSummary(connections, database);
                 Instant end = Instant.now().plus(duration);
@@ -134,6 +136,17 @@ public final class DemoCommand implements Callable<Integer> {
                         + "FROM driftwatch.feature_drift FINAL WHERE drift GROUP BY feature, segment ORDER BY 3 DESC LIMIT 10\"");
             }
         }
+    }
+
+    private DemoJob startJob(String bootstrapServers, String jdbcUrl, String database, Path rules) throws Exception {
+        if (!cluster) {
+            return DemoJob.onMiniCluster(DemoJobConfig.create(bootstrapServers, jdbcUrl, database, rules));
+        }
+        String yaml = DemoJobConfig.yaml(bootstrapServers, jdbcUrl, database, rules);
+        DemoJobConfig.create(bootstrapServers, jdbcUrl, database, rules); // fails here, not on the cluster, if invalid
+        out.println("Starting a local Flink cluster (JobManager and " + DemoClusterJob.TASK_MANAGERS
+                + " TaskManager JVMs) and submitting the job...");
+        return DemoClusterJob.start(dataDir.resolve("flink"), yaml);
     }
 
     private int verdict(DemoSummary summary, TrafficGenerator traffic, DemoTraffic player) throws SQLException {

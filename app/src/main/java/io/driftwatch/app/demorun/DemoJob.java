@@ -8,33 +8,34 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** The Driftwatch job running on a local MiniCluster inside this JVM, with Prometheus metrics. */
-final class DemoJob implements AutoCloseable {
+/** The running Driftwatch job of the demo: on a MiniCluster in this JVM, or on a local cluster ({@link DemoClusterJob}). */
+interface DemoJob extends AutoCloseable {
 
     /** The demo's checkpoint interval (production: 30 s), which bounds how late a page is printed. */
-    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
+    Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
 
-    private final JobClient client;
+    /** Where the job runs and where its metrics are, for the console. */
+    String describe();
 
-    private DemoJob(JobClient client) {
-        this.client = client;
-    }
-
-    static DemoJob start(DriftwatchConfig config) throws Exception {
+    /** Starts the job on a MiniCluster inside this JVM, with Prometheus metrics. */
+    static DemoJob onMiniCluster(DriftwatchConfig config) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 MicrometerPrometheusReporter.enable(new Configuration(), MicrometerPrometheusReporter.DEFAULT_PORTS));
         // pages are delivered once the checkpoint holding them completed: checkpoint often so they show promptly
         env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis());
         DriftwatchJob.production(env, config);
-        return new DemoJob(env.executeAsync("driftwatch-demo"));
-    }
+        JobClient client = env.executeAsync("driftwatch-demo");
+        return new DemoJob() {
+            @Override
+            public String describe() {
+                return "Flink job running (Prometheus metrics at http://127.0.0.1:" + MicrometerPrometheusReporter.DEFAULT_PORTS
+                        + "/metrics (the first free port))";
+            }
 
-    String metricsUrl() {
-        return "http://127.0.0.1:" + MicrometerPrometheusReporter.DEFAULT_PORTS + "/metrics (the first free port)";
-    }
-
-    @Override
-    public void close() throws Exception {
-        client.cancel().get();
+            @Override
+            public void close() throws Exception {
+                client.cancel().get();
+            }
+        };
     }
 }

@@ -33,7 +33,13 @@ final class DemoJobConfig {
 
     /** @param rulesFile the alert rules the job evaluates (the demo's, paging {@link DemoPager}) */
     static DriftwatchConfig create(String bootstrapServers, String jdbcUrl, String database, Path rulesFile) {
-        String yaml = """
+        // The embedded ClickHouse has no password, so the config names none.
+        return new ConfigLoader().parse(yaml(bootstrapServers, jdbcUrl, database, rulesFile), "demo");
+    }
+
+    /** The configuration as the YAML file a cluster's {@code DriftwatchJobMain --config} reads. */
+    static String yaml(String bootstrapServers, String jdbcUrl, String database, Path rulesFile) {
+        return """
                 kafka:
                   bootstrap_servers: %s
                   topics:
@@ -78,7 +84,5 @@ final class DemoJobConfig {
                 """.formatted(bootstrapServers, PREDICTIONS_TOPIC, LABELS_TOPIC, DEAD_LETTER_TOPIC, jdbcUrl,
                 database, WINDOW.toMinutes(), PSI_THRESHOLD, JS_THRESHOLD, ROLLING_WINDOWS,
                 DemoBaselines.STORED.modelId(), rulesFile.toAbsolutePath());
-        // The embedded ClickHouse has no password, so the config names none.
-        return new ConfigLoader().parse(yaml, "demo");
     }
 }

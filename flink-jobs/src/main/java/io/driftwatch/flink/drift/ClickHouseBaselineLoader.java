@@ -2,12 +2,11 @@ package io.driftwatch.flink.drift;
 
 import io.driftwatch.flink.baseline.BaselineStore;
 import io.driftwatch.flink.baseline.StoredBaseline;
-import java.sql.DriverManager;
+import io.driftwatch.flink.sink.ClickHouseConnections;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.zip.CRC32;
 
 /**
@@ -35,10 +34,7 @@ public final class ClickHouseBaselineLoader implements BaselineLoader {
 
     @Override
     public Collection<BaselineUpdate> loadAll() {
-        Properties credentials = new Properties();
-        credentials.setProperty("user", user);
-        credentials.setProperty("password", password);
-        BaselineStore store = new BaselineStore(() -> DriverManager.getConnection(jdbcUrl, credentials), database);
+        BaselineStore store = new BaselineStore(() -> ClickHouseConnections.open(jdbcUrl, user, password), database);
         List<BaselineUpdate> updates = new ArrayList<>();
         for (StoredBaseline stored : store.loadScopes()) {
             byte[] encoded = BaselineUpdate.encodeProfiles(stored.profiles());

@@ -2,7 +2,6 @@ package io.driftwatch.flink.sink;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -115,7 +114,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
     private void insertBatch() throws SQLException {
         if (connection == null) {
-            connection = DriverManager.getConnection(options.jdbcUrl(), options.user(), options.password());
+            connection = ClickHouseConnections.open(options.jdbcUrl(), options.user(), options.password());
         }
         try (PreparedStatement statement = connection.prepareStatement(insertSql)) {
             for (T element : buffer) {

@@ -33,6 +33,18 @@ class KubernetesManifestsTest {
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern SECRET_LIKE_KEY = Pattern.compile("(?i).*(password|secret|access-key|jaas|token).*");
 
+    /** The sizing target of deploy/kubernetes/README.md ("Sizing"). */
+    private static final double TARGET_EVENTS_PER_SECOND = 100_000;
+    /**
+     * The full job on RocksDB, events per JVM CPU-second: benchmarks/RESULTS.md, "Pipeline throughput"
+     * (3,764 per CPU-second, parallelism 1, 20 features).
+     */
+    private static final double ROCKSDB_EVENTS_PER_CPU_SECOND = 3_764;
+    /** Spare capacity for checkpoints, RocksDB compaction, key skew and catching up after a restart. */
+    private static final double HEADROOM = 1.2;
+    /** RocksDB's block cache and write buffers per slot, from managed memory (the README's 8 GB per 4 slots). */
+    private static final long MIN_MEMORY_MB_PER_SLOT = 1024;
+
     private static JsonNode read(String file) throws IOException {
         return YAML.readTree(DEPLOY.resolve(file).toFile());
     }
@@ -65,6 +77,33 @@ class KubernetesManifestsTest {
         assertThat(deployment.at("/spec/taskManager/resource/cpu").asDouble()).isPositive();
         assertThat(deployment.at("/spec/taskManager/resource/memory").asText()).isNotBlank();
         assertThat(deployment.at("/spec/jobManager/resource/memory").asText()).isNotBlank();
+    }
+
+    @Test
+    void resourcesAreSizedForOneHundredThousandEventsPerSecondOnRocksDb() throws IOException {
+        JsonNode deployment = read("flinkdeployment.yaml");
+        int parallelism = deployment.at("/spec/job/parallelism").asInt();
+        int slots = Integer.parseInt(deployment.at("/spec/flinkConfiguration/taskmanager.numberOfTaskSlots").asText());
+        double cpuPerTaskManager = deployment.at("/spec/taskManager/resource/cpu").asDouble();
+        long memoryMbPerTaskManager = megabytes(deployment.at("/spec/taskManager/resource/memory").asText());
+        // 100,000 / 3,764 = 26.6 cores busy; x 1.2 headroom = 31.9 -> 32 slots of one core each
+        double coresNeeded = Math.ceil(TARGET_EVENTS_PER_SECOND / ROCKSDB_EVENTS_PER_CPU_SECOND * HEADROOM);
+        assertThat(coresNeeded).isEqualTo(32);
+        assertThat(parallelism).as("one slot per needed core").isGreaterThanOrEqualTo((int) coresNeeded);
+        assertThat(cpuPerTaskManager).as("one core per slot").isGreaterThanOrEqualTo(slots);
+        assertThat(parallelism % slots).as("TaskManagers = parallelism / slots, no idle slots").isZero();
+        int taskManagers = parallelism / slots;
+        assertThat(taskManagers * cpuPerTaskManager).isGreaterThanOrEqualTo(coresNeeded);
+        assertThat(memoryMbPerTaskManager).isGreaterThanOrEqualTo(slots * MIN_MEMORY_MB_PER_SLOT);
+        assertThat(megabytes(deployment.at("/spec/jobManager/resource/memory").asText())).isGreaterThanOrEqualTo(MIN_MEMORY_MB_PER_SLOT);
+    }
+
+    /** Kubernetes/Flink memory like {@code 8192m} or {@code 8g}, in MB. */
+    private static long megabytes(String memory) {
+        Matcher m = Pattern.compile("(\\d+)([mMgG])i?").matcher(memory.trim());
+        assertThat(m.matches()).as("memory " + memory).isTrue();
+        long value = Long.parseLong(m.group(1));
+        return m.group(2).equalsIgnoreCase("g") ? value * 1024 : value;
     }
 
     @Test
