@@ -8,6 +8,7 @@ import io.driftwatch.flink.labels.LabelPipeline;
 import io.driftwatch.flink.rows.DataQualityRow;
 import io.driftwatch.flink.rows.FeatureDriftRow;
 import io.driftwatch.flink.rows.LatencyRow;
+import io.driftwatch.flink.rows.Subject;
 import io.driftwatch.flink.sink.ClickHouseSink;
 import io.driftwatch.schemas.tables.AlertRow;
 import io.driftwatch.schemas.tables.ChangePointRow;
@@ -68,6 +69,8 @@ public final class AlertTopology {
     /** Every metric stream of the job as observations (the streams {@link #attach} unites). */
     public static List<DataStream<ObservationRecord>> observations(DriftwatchJob.Outputs outputs) {
         DataStream<ObservationRecord> drift = outputs.featureDrift()
+                .filter(r -> r.subject() != Subject.LABEL) // the job unites label drift in; it joins as revisions
+                .name("alert-input-feature-drift-only").uid("alert-input-feature-drift-only")
                 .flatMap((FeatureDriftRow r, Collector<ObservationRecord> out) ->
                         MetricConverters.featureDrift(r).map(ObservationRecord::of).ifPresent(out::collect))
                 .returns(ObservationRecord.class).name("alert-input-feature-drift").uid("alert-input-feature-drift");
