@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.driftwatch.alerting.eval.DedupKeys;
 import io.driftwatch.alerting.eval.SeriesKey;
 import io.driftwatch.alerting.notify.PagerDutyReceiver;
+import io.driftwatch.detectors.profile.CategoricalProfile;
+import io.driftwatch.detectors.profile.ReferenceProfile;
+import io.driftwatch.flink.baseline.BaselineStore;
 import io.driftwatch.flink.config.ConfigLoader;
 import io.driftwatch.flink.config.DriftwatchConfig;
 import io.driftwatch.flink.drift.ClickHouseBaselineLoader;
@@ -52,7 +55,9 @@ import org.junit.jupiter.api.io.TempDir;
  * ClickHouse: a binary model is calibrated in windows 0-2 (labels drawn with the score's probability) and badly
  * miscalibrated from window 3 on (labels contradict the scores). {@code ece > 0.25} pages exactly once, for window
  * 3, written to the alerts table with the ECE of that window's judged revision, and delivered to the local
- * PagerDuty receiver that checks each body against the Events API v2 contract.
+ * PagerDuty receiver that checks each body against the Events API v2 contract. The stored label class balance
+ * (90% negatives) is far from the ~50% of every window, so a {@code drift_flag} rule on the label's PSI (label drift
+ * as {@code feature_drift}, feature {@code label}) pages once too, for window 0.
  */
 class LabelAlertingITCase {
 
@@ -71,6 +76,9 @@ class LabelAlertingITCase {
     private static final int MISCALIBRATED_FROM = 3;
     /** Calibrated windows of 200 predictions have an ECE (10 bins) around 0.05-0.1; miscalibrated ones above 0.4. */
     private static final double ECE_THRESHOLD = 0.25;
+    private static final String LABEL_RULE = "fraud-label-drift";
+    /** Training class balance of the label: far from the windows' balance of about one half. */
+    private static final Map<String, Long> LABEL_BALANCE = Map.of("0", 900L, "1", 100L);
     private static final String ROUTING_KEY = "R0ut1ngKeyF0rLabelAlert1ngITCase";
 
     @RegisterExtension
@@ -94,6 +102,8 @@ class LabelAlertingITCase {
         try (Connection connection = clickhouse.openConnection()) {
             Migrator.driftwatch().migrate(connection);
         }
+        new BaselineStore(() -> clickhouse.openConnection(), DATABASE).save("fraud", "v1", Map.of("label",
+                new ReferenceProfile("label", CategoricalProfile.of(LABEL_BALANCE))), "it");
         produce(new Random(5));
     }
 
@@ -159,7 +169,13 @@ class LabelAlertingITCase {
                     severity: critical
                     routes: [pagerduty-oncall]
                     evaluate_after: 2m
-                """.formatted(key, receiver.url(), RULE, ECE_THRESHOLD), StandardCharsets.UTF_8);
+                  - name: %s
+                    selector: {metric: feature_drift, model: fraud, feature: label, test: psi}
+                    condition: {drift_flag: true}
+                    severity: warning
+                    routes: [pagerduty-oncall]
+                    evaluate_after: 2m
+                """.formatted(key, receiver.url(), RULE, ECE_THRESHOLD, LABEL_RULE), StandardCharsets.UTF_8);
         String yaml = "kafka:\n  bootstrap_servers: " + kafka.bootstrapServers() + "\n  topics:\n    predictions: "
                 + PREDICTIONS + "\n    labels: " + LABELS
                 + "\nclickhouse:\n  url: " + clickhouse.jdbcUrl() + "\n  database: " + DATABASE
@@ -212,21 +228,20 @@ class LabelAlertingITCase {
         assertThat(ece).isEqualTo(expected);
 
         String dedupKey = DedupKeys.of(RULE, new SeriesKey("fraud", "v1", "", ""));
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !receiver.accepted().isEmpty());
+        String labelKey = DedupKeys.of(LABEL_RULE, new SeriesKey("fraud", "v1", "", "label"));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> receiver.accepted().size() >= 2);
         assertThat(receiver.received()).allSatisfy(r -> assertThat(r.errors()).isEmpty());
-        assertThat(receiver.accepted()).singleElement().satisfies(r -> {
-            assertThat(r.action()).isEqualTo("trigger");
-            assertThat(r.dedupKey()).isEqualTo(dedupKey);
-        });
+        assertThat(receiver.accepted()).allSatisfy(r -> assertThat(r.action()).isEqualTo("trigger"))
+                .extracting(PagerDutyReceiver.Received::dedupKey).containsExactlyInAnyOrder(dedupKey, labelKey);
 
         long fired = BASE + MISCALIBRATED_FROM * SIZE;
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !query("SELECT count() FROM " + DATABASE
-                + ".alerts FINAL").get(0).equals("0"));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> query("SELECT count() FROM " + DATABASE
+                + ".alerts FINAL").get(0).equals("2"));
         assertThat(query("SELECT concat(rule, ' ', toString(kind), ' ', toString(toUnixTimestamp64Milli(window_start)),"
-                + " ' ', dedup_key) FROM " + DATABASE + ".alerts FINAL"))
-                .containsExactly(RULE + " fired " + fired + " " + dedupKey);
+                + " ' ', dedup_key) FROM " + DATABASE + ".alerts FINAL ORDER BY rule"))
+                .containsExactly(RULE + " fired " + fired + " " + dedupKey, LABEL_RULE + " fired " + BASE + " " + labelKey);
         // the judged revision (the window's complete labels, emitted before its due time) is the final one
-        assertThat(query("SELECT toString(value) FROM " + DATABASE + ".alerts FINAL"))
+        assertThat(query("SELECT toString(value) FROM " + DATABASE + ".alerts FINAL WHERE rule = '" + RULE + "'"))
                 .isEqualTo(query("SELECT toString(ece) FROM " + DATABASE + ".performance FINAL WHERE window_start = "
                         + "fromUnixTimestamp64Milli(" + fired + ")"));
     }
