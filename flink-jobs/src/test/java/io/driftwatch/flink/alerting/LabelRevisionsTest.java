@@ -115,6 +115,20 @@ class LabelRevisionsTest {
         }
     }
 
+    @Test
+    void dueTimeOfRevisedAndOnceEmittedRows() {
+        ObservationRecord once = ObservationRecord.of(MetricConverters.calibration(REVISIONS.get(0).row(1)));
+        long end = once.windowEnd;
+        long firing = end + 1_000;
+        long after = EVALUATE_AFTER.toMillis();
+        assertThat(RuleRouter.due(once, firing, 0)).as("emitted once: its firing time").isEqualTo(firing);
+        assertThat(RuleRouter.due(once, firing, after)).as("or later with evaluate_after").isEqualTo(end - 1 + after);
+        ObservationRecord revised = ObservationRecord.revision(MetricConverters.calibration(REVISIONS.get(0).row(1)),
+                end + 5_000);
+        assertThat(RuleRouter.due(revised, end + 5_000, after)).as("revisions: one due time per window")
+                .isEqualTo(RuleRouter.due(revised, end + 25 * 60_000, after)).isEqualTo(end - 1 + after);
+    }
+
     /**
      * Runs the revisions through router and evaluator as the job does: each revision's timestamp is its emission
      * time, the watermark reaches it just before it arrives, and revisions of one emission time arrive in any order.
