@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.driftwatch.localstack.clickhouse.EmbeddedClickHouse;
 import io.driftwatch.schemas.migrate.Migrator;
 import io.driftwatch.schemas.tables.BaselineKind;
+import io.driftwatch.schemas.tables.ChangePointRow;
+import io.driftwatch.schemas.tables.ModelTask;
+import io.driftwatch.schemas.tables.PerformanceRow;
 import io.driftwatch.schemas.tables.DistributionKind;
 import io.driftwatch.schemas.tables.FeatureDriftRow;
 import io.driftwatch.schemas.tables.LatencyRow;
@@ -107,6 +110,69 @@ class RulesBacktestITCase {
                       2026-02-02  1
                     still firing at the end: 1
                       latency-p99 fraud/v1 since 2026-02-02T00:05:00Z
+                    """.formatted(rules));
+        }
+    }
+
+    /** A binary model's performance row with the given ECE (revision {@code revision}, emitted at {@code emittedAt}). */
+    private static void performance(Connection c, WindowKey w, double ece, boolean estimated, long revision,
+                                    Instant emittedAt) throws Exception {
+        try (PreparedStatement st = c.prepareStatement(PerformanceRow.TABLE.insertSql(DB))) {
+            new PerformanceRow(w, ModelTask.BINARY, new PerformanceRow.Counts(1000, estimated ? 100 : 800, 10, 5, 80, 5),
+                    PerformanceRow.Delays.NONE, 0.5, new PerformanceRow.Metrics(ece, 2 * ece, ece, 0.2, 0.6, 0.8, 0.7,
+                    0.65, 0.55, 0.6, 0.9, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN),
+                    new PerformanceRow.Estimate(estimated, 0.88, 0.6, 0.5, 0.55), revision, emittedAt).bind(st);
+            st.executeUpdate();
+        }
+    }
+
+    @Test
+    void labelMetricsAreReadFromTheLatestRevisionAndChangePoints(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, """
+                notifiers:
+                  - {name: hook, type: webhook, url: 'http://127.0.0.1:1/h'}
+                rules:
+                  - name: ece
+                    selector: {metric: calibration}
+                    condition: {value: ece, op: ">", threshold: 0.1}
+                    severity: error
+                    routes: [hook]
+                    evaluate_after: 1h
+                  - name: error-change
+                    selector: {metric: change_point, feature: error}
+                    condition: {drift_flag: true}
+                    severity: warning
+                    routes: [hook]
+                """);
+        try (EmbeddedClickHouse clickhouse = EmbeddedClickHouse.start(); Connection c = clickhouse.openConnection()) {
+            Migrator.driftwatch().migrate(c);
+            // window 0: estimated first (no data), then clean; window 1: clean first, breaching in its last revision
+            performance(c, window(DAY1, 0), 0.5, true, 1, window(DAY1, 0).end().plusSeconds(60));
+            performance(c, window(DAY1, 0), 0.02, false, 2, window(DAY1, 0).end().plusSeconds(600));
+            performance(c, window(DAY1, 1), 0.03, false, 1, window(DAY1, 1).end().plusSeconds(60));
+            performance(c, window(DAY1, 1), 0.3, false, 2, window(DAY1, 1).end().plusSeconds(600));
+            performance(c, window(DAY1, 2), 0.04, false, 1, window(DAY1, 2).end().plusSeconds(60));
+            try (PreparedStatement st = c.prepareStatement(ChangePointRow.TABLE.insertSql(DB))) {
+                Instant detected = window(DAY1, 3).start().plusSeconds(30);
+                new ChangePointRow("fraud", "v1", WindowKey.ALL_TRAFFIC, "adwin", "error", detected,
+                        window(DAY1, 1).start(), 812, Double.NaN, Double.NaN, detected.plusSeconds(60)).bind(st);
+                st.executeUpdate();
+            }
+
+            CliRun run = CliRun.of("rules", "backtest", "--rules", rules.toString(), "--from", DAY1.toString(),
+                    "--to", TO.toString(), "--clickhouse-url", clickhouse.jdbcUrl(), "--database", DB);
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            // window 1 is judged on its latest revision; a change point is a flagged instant (it does not resolve)
+            assertThat(run.out()).isEqualTo("""
+                    backtest of %s over [2026-02-01T00:00:00Z, 2026-02-03T00:00:00Z): 7 metric row(s), 2 rule(s), 3 event(s)
+                    2026-02-01T00:10:00Z  FIRED    [FIRING] ece fraud/v1: ece=0.3 (ece > 0.1)
+                    2026-02-01T00:15:00Z  RESOLVED [RESOLVED] ece fraud/v1: ece=0.04 (ece > 0.1)
+                    2026-02-01T00:15:30.001Z  FIRED    [FIRING] error-change fraud/v1 feature=error: statistic=n/a (drift_flag)
+                    pages per day (fired alerts): 2 in 2.00 day(s), 1.00 per day
+                      2026-02-01  2
+                    still firing at the end: 1
+                      error-change fraud/v1 feature=error since 2026-02-01T00:15:30.001Z
                     """.formatted(rules));
         }
     }

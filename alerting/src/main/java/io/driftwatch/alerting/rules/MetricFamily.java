@@ -20,8 +20,11 @@ public enum MetricFamily {
             "unseen_category_rate", "type_mismatch_rate", "seen")),
     CALIBRATION(false, false, Set.of("ece", "mce", "adaptive_ece", "brier", "log_loss")),
     PERFORMANCE(false, false, Set.of("roc_auc", "average_precision", "precision", "recall", "f1", "accuracy",
-            "mae", "rmse", "mape", "r2", "labelled")),
+            "mae", "rmse", "mape", "r2", "labelled", "coverage")),
     CHANGE_POINT(true, true, Set.of("changes", "warnings", "value"));
+
+    /** Families whose rows are re-emitted with a higher revision as labels arrive (the performance table). */
+    private static final Set<MetricFamily> REVISED = Set.of(CALIBRATION, PERFORMANCE);
 
     /** The value name of a p-value, the only one a multiple-testing correction applies to. */
     public static final String P_VALUE = "p_value";
@@ -44,6 +47,15 @@ public enum MetricFamily {
     /** Whether a series of this family names a feature (or model output); otherwise the feature is "". */
     public boolean hasFeature() {
         return hasFeature;
+    }
+
+    /**
+     * Whether every row of this family is revised as labels arrive, so a rule must say when a window is judged
+     * ({@code evaluate_after}). Label drift rows ({@code feature_drift}, feature {@code label}) are revised too, but
+     * the family is not: for them {@code evaluate_after} is optional.
+     */
+    public boolean revised() {
+        return REVISED.contains(this);
     }
 
     public Set<String> valueNames() {

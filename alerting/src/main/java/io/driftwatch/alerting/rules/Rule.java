@@ -16,11 +16,13 @@ import java.util.Objects;
  * @param groupBy          events of one window with equal values of these fields are delivered together
  * @param renotifyInterval event time after which a still-firing alert is announced again; ZERO = never
  * @param correction       multiple-testing correction across the selected series of one window
+ * @param evaluateAfter    event time after a window's end at which the stream judges the window; for revised rows
+ *                         (label metrics) the latest revision emitted by then is judged, later ones are not
  */
 public record Rule(String name, String description, Selector selector, Condition condition, int forWindows,
                    int resolveAfter, Severity severity, Map<String, String> labels, String runbookUrl,
                    LinkTemplate dashboard, List<String> routes, List<GroupField> groupBy, Duration renotifyInterval,
-                   Correction correction) {
+                   Correction correction, Duration evaluateAfter) {
 
     public Rule {
         Objects.requireNonNull(name, "name");
@@ -32,12 +34,16 @@ public record Rule(String name, String description, Selector selector, Condition
         Objects.requireNonNull(dashboard, "dashboard");
         Objects.requireNonNull(renotifyInterval, "renotifyInterval");
         Objects.requireNonNull(correction, "correction");
+        Objects.requireNonNull(evaluateAfter, "evaluateAfter");
         if (name.isBlank()) {
             throw new IllegalArgumentException("rule name is blank");
         }
         if (forWindows < 1 || resolveAfter < 1) {
             throw new IllegalArgumentException("rule " + name + ": for and resolve_after must be >= 1, got "
                     + forWindows + " and " + resolveAfter);
+        }
+        if (evaluateAfter.isNegative()) {
+            throw new IllegalArgumentException("rule " + name + ": evaluate_after is negative");
         }
         if (renotifyInterval.isNegative()) {
             throw new IllegalArgumentException("rule " + name + ": renotify_interval is negative");

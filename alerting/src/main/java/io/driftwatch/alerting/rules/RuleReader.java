@@ -22,7 +22,7 @@ final class RuleReader {
 
     private static final Set<String> RULE_KEYS = Set.of("name", "description", "selector", "condition", "for",
             "resolve_after", "severity", "labels", "runbook_url", "dashboard", "routes", "group_by",
-            "renotify_interval", "correction");
+            "renotify_interval", "correction", "evaluate_after");
     private static final Set<String> SELECTOR_KEYS = Set.of("metric", "model", "version", "segment", "feature", "test");
     private static final Set<String> CONDITION_KEYS = Set.of("value", "op", "threshold", "drift_flag");
     private static final List<String> FAMILIES = Arrays.stream(MetricFamily.values()).map(MetricFamily::yamlName).toList();
@@ -58,16 +58,19 @@ final class RuleReader {
         List<String> routes = routes(f, notifierNames);
         List<GroupField> groupBy = groupBy(f);
         Duration renotify = Names.duration(f, "renotify_interval").orElse(Duration.ZERO);
+        Optional<Duration> evaluateAfter = Names.duration(f, "evaluate_after");
         Optional<Correction> correction = f.has("correction")
                 ? f.choice("correction", true, Correction::fromYaml, CORRECTIONS) : Optional.of(Correction.NONE);
 
         boolean consistent = selector.isPresent() && condition.isPresent()
-                && consistent(f, selector.get(), condition.get(), correction.orElse(Correction.NONE));
+                && consistent(f, selector.get(), condition.get(), correction.orElse(Correction.NONE))
+                && evaluateAfterGiven(f, selector.get());
         if (name.isEmpty() || !consistent || severity.isEmpty() || correction.isEmpty() || routes.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Rule(name.get(), description, selector.get(), condition.get(), forWindows, resolveAfter,
-                severity.get(), labels, runbook, dashboard, routes, groupBy, renotify, correction.get()));
+                severity.get(), labels, runbook, dashboard, routes, groupBy, renotify, correction.get(),
+                evaluateAfter.orElse(Duration.ZERO)));
     }
 
     private static Optional<Selector> selector(YamlNode node, String context, Problems problems) {
@@ -124,6 +127,17 @@ final class RuleReader {
     }
 
     /** Checks that need selector, condition and correction together; records problems, true when fine. */
+    /** Revised families (label metrics) need an explicit judgement time: no default fits every label delay. */
+    private static boolean evaluateAfterGiven(Fields f, Selector selector) {
+        if (!selector.family().revised() || f.has("evaluate_after")) {
+            return true;
+        }
+        f.problems().add(f.node("selector").orElseThrow().position(), f.context() + ": metric '"
+                + selector.family().yamlName() + "' is revised as labels arrive; set 'evaluate_after' (e.g. 6h),"
+                + " the event time after a window's end at which it is judged");
+        return false;
+    }
+
     private static boolean consistent(Fields f, Selector selector, Condition condition, Correction correction) {
         MetricFamily family = selector.family();
         SourcePosition at = f.node("condition").orElseThrow().position();

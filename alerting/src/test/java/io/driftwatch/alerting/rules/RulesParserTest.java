@@ -109,6 +109,23 @@ class RulesParserTest {
     }
 
     @Test
+    void labelMetricRulesNeedEvaluateAfter() {
+        String notifiers = "notifiers:\n  - {name: hook, type: webhook, url: 'http://localhost:1/'}\nrules:\n";
+        String calibration = "  - name: ece\n    selector: {metric: calibration}\n"
+                + "    condition: {value: ece, op: '>', threshold: 0.1}\n    severity: error\n    routes: [hook]\n";
+        assertThat(RulesValidator.validate(notifiers + calibration, "r.yaml")).extracting(RuleError::toString)
+                .containsExactly("r.yaml:5:15: rule 'ece': metric 'calibration' is revised as labels arrive;"
+                        + " set 'evaluate_after' (e.g. 6h), the event time after a window's end at which it is judged");
+        RuleSet set = RulesParser.parse(notifiers + calibration + "    evaluate_after: 6h\n"
+                + "  - name: coverage\n    selector: {metric: performance}\n"
+                + "    condition: {value: coverage, op: '<', threshold: 0.2}\n    severity: warning\n"
+                + "    routes: [hook]\n    evaluate_after: 0\n", "r.yaml");
+        assertThat(set.rule("ece").orElseThrow().evaluateAfter()).isEqualTo(Duration.ofHours(6));
+        assertThat(set.rule("coverage").orElseThrow().evaluateAfter()).isEqualTo(Duration.ZERO);
+        assertThat(MetricFamily.FEATURE_DRIFT.revised()).as("optional for label drift rows").isFalse();
+    }
+
+    @Test
     void missingFileIsOneError() {
         assertThat(RulesValidator.validate(Path.of("/no/such/rules.yaml"))).extracting(RuleError::message)
                 .containsExactly("no readable rules file at /no/such/rules.yaml");

@@ -10,6 +10,7 @@ import io.driftwatch.alerting.rules.RuleSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +40,16 @@ import org.slf4j.LoggerFactory;
  * offsets, so replayed rows are evaluated once and a page is neither lost nor repeated (rows of an applied
  * window are ignored by the state machine). Alert states are small (35 bytes) and kept while the job runs.
  *
- * <p>Two rows of one series in one window (a re-emitted row) keep the later one; the in-memory evaluator
- * rejects such input instead.
+ * <p>Revisions of one series' window (label metrics, {@link ObservationRecord#revised}) keep the latest emitted
+ * one; they all share the due time {@link RuleRouter#due}. Two other rows of one series in one window (a
+ * re-emitted row) keep the later one; the in-memory evaluator rejects such input instead.
  */
 public final class AlertEvaluatorFunction extends KeyedProcessFunction<String, RoutedObservation, AlertRecord> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluatorFunction.class);
+
+    private static final char WINDOW_SEPARATOR = '\u001F';
 
     private final RulesSource rulesSource;
     private transient RuleSet rules;
@@ -77,6 +81,7 @@ public final class AlertEvaluatorFunction extends KeyedProcessFunction<String, R
         List<RoutedObservation> keep = new ArrayList<>();
         Map<List<Long>, Map<String, MetricObservation>> dueWindows = new TreeMap<>(
                 Comparator.<List<Long>, Long>comparing(w -> w.get(0)).thenComparing(w -> w.get(1)));
+        Map<String, RoutedObservation> chosen = new HashMap<>();
         String ruleName = null;
         for (RoutedObservation r : pending.get()) {
             if (r.due > timestamp) {
@@ -87,10 +92,18 @@ public final class AlertEvaluatorFunction extends KeyedProcessFunction<String, R
             MetricObservation o = r.row.toObservation();
             Map<String, MetricObservation> window = dueWindows.computeIfAbsent(
                     List.of(r.row.windowStart, r.row.windowEnd), k -> new LinkedHashMap<>());
-            if (window.put(AlertUnits.seriesId(o.series()), o) != null) {
+            String series = AlertUnits.seriesId(o.series());
+            RoutedObservation previous = chosen.get(series + WINDOW_SEPARATOR + r.row.windowStart);
+            if (previous != null && previous.row.revised && r.row.revised) {
+                if (r.row.emittedAt < previous.row.emittedAt) {
+                    continue; // an older revision of a window: the latest one emitted before the due time counts
+                }
+            } else if (previous != null) {
                 LOG.warn("rule {}: two rows of {} in window {}; the later one is used", r.rule, o.series().describe(),
                         o.windowStart());
             }
+            chosen.put(series + WINDOW_SEPARATOR + r.row.windowStart, r);
+            window.put(series, o);
         }
         if (dueWindows.isEmpty()) {
             return;

@@ -4,11 +4,16 @@ import io.driftwatch.alerting.notify.RetryPolicy;
 import io.driftwatch.flink.config.ClickHouseConfig;
 import io.driftwatch.flink.config.DriftwatchConfig;
 import io.driftwatch.flink.job.DriftwatchJob;
+import io.driftwatch.flink.labels.LabelPipeline;
 import io.driftwatch.flink.rows.DataQualityRow;
 import io.driftwatch.flink.rows.FeatureDriftRow;
 import io.driftwatch.flink.rows.LatencyRow;
+import io.driftwatch.flink.rows.Subject;
 import io.driftwatch.flink.sink.ClickHouseSink;
 import io.driftwatch.schemas.tables.AlertRow;
+import io.driftwatch.schemas.tables.ChangePointRow;
+import io.driftwatch.schemas.tables.PerformanceRow;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -25,7 +30,8 @@ import org.apache.flink.util.Collector;
  * data_quality ──┘                                                  (event-time timers, keyed state) └─► AlertDeliverySink (p=1)
  * </pre>
  *
- * Extension point: further metric streams (performance, calibration, change points) are converted with a
+ * With the label pipeline, its performance rows (calibration, performance), label drift (feature_drift) and change
+ * points join the union ({@link #labelObservations}). Further metric streams are converted with a
  * {@link MetricConverters} function and added to the list {@link #observations} returns.
  */
 public final class AlertTopology {
@@ -63,6 +69,8 @@ public final class AlertTopology {
     /** Every metric stream of the job as observations (the streams {@link #attach} unites). */
     public static List<DataStream<ObservationRecord>> observations(DriftwatchJob.Outputs outputs) {
         DataStream<ObservationRecord> drift = outputs.featureDrift()
+                .filter(r -> r.subject() != Subject.LABEL) // the job unites label drift in; it joins as revisions
+                .name("alert-input-feature-drift-only").uid("alert-input-feature-drift-only")
                 .flatMap((FeatureDriftRow r, Collector<ObservationRecord> out) ->
                         MetricConverters.featureDrift(r).map(ObservationRecord::of).ifPresent(out::collect))
                 .returns(ObservationRecord.class).name("alert-input-feature-drift").uid("alert-input-feature-drift");
@@ -72,7 +80,33 @@ public final class AlertTopology {
         DataStream<ObservationRecord> quality = outputs.dataQuality()
                 .map((DataQualityRow r) -> ObservationRecord.of(MetricConverters.dataQuality(r)))
                 .returns(ObservationRecord.class).name("alert-input-data-quality").uid("alert-input-data-quality");
-        return List.of(drift, latency, quality);
+        List<DataStream<ObservationRecord>> all = new ArrayList<>(List.of(drift, latency, quality));
+        if (outputs.labels() != null) {
+            all.addAll(labelObservations(outputs.labels()));
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * The label pipeline's streams as observations: performance rows → calibration and performance (revisions),
+     * label drift → feature_drift (revisions, feature {@code label}), change points → change_point.
+     */
+    public static List<DataStream<ObservationRecord>> labelObservations(LabelPipeline.Outputs labels) {
+        DataStream<ObservationRecord> performance = labels.performance()
+                .flatMap((PerformanceRow r, Collector<ObservationRecord> out) -> {
+                    long emittedAt = r.emittedAt().toEpochMilli();
+                    out.collect(ObservationRecord.revision(MetricConverters.calibration(r), emittedAt));
+                    out.collect(ObservationRecord.revision(MetricConverters.performance(r), emittedAt));
+                })
+                .returns(ObservationRecord.class).name("alert-input-performance").uid("alert-input-performance");
+        DataStream<ObservationRecord> labelDrift = labels.labelDrift()
+                .flatMap((FeatureDriftRow r, Collector<ObservationRecord> out) -> MetricConverters.featureDrift(r)
+                        .map(o -> ObservationRecord.revision(o, r.emittedAt())).ifPresent(out::collect))
+                .returns(ObservationRecord.class).name("alert-input-label-drift").uid("alert-input-label-drift");
+        DataStream<ObservationRecord> changePoints = labels.changePoints()
+                .map((ChangePointRow r) -> ObservationRecord.of(MetricConverters.changePoint(r)))
+                .returns(ObservationRecord.class).name("alert-input-change-points").uid("alert-input-change-points");
+        return List.of(performance, labelDrift, changePoints);
     }
 
     /** Evaluates the rules on the united observations and sends the events to both sinks. */

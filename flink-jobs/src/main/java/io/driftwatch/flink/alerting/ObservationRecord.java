@@ -26,6 +26,10 @@ public class ObservationRecord {
     public double[] values;
     public boolean drift;
     public String baseline;
+    /** Whether the row is one revision of its window (label metrics); false for rows emitted once. */
+    public boolean revised;
+    /** A revised row's emission time (its {@code emitted_at}, epoch ms), which orders the revisions of a window. */
+    public long emittedAt;
 
     /** For Flink's POJO serializer. */
     public ObservationRecord() {
@@ -46,6 +50,14 @@ public class ObservationRecord {
         r.values = sorted.values().stream().mapToDouble(Double::doubleValue).toArray();
         r.drift = o.drift();
         r.baseline = o.baseline();
+        return r;
+    }
+
+    /** A revision of its window emitted at {@code emittedAt} (epoch ms); later revisions supersede it. */
+    public static ObservationRecord revision(MetricObservation o, long emittedAt) {
+        ObservationRecord r = of(o);
+        r.revised = true;
+        r.emittedAt = emittedAt;
         return r;
     }
 

@@ -12,6 +12,9 @@ import io.driftwatch.flink.rows.FeatureDriftRow;
 import io.driftwatch.flink.rows.LatencyRow;
 import io.driftwatch.flink.rows.Subject;
 import io.driftwatch.flink.rows.WindowId;
+import io.driftwatch.schemas.tables.ChangePointRow;
+import io.driftwatch.schemas.tables.PerformanceRow;
+import io.driftwatch.schemas.tables.WindowKey;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +89,69 @@ class MetricConvertersTest {
     void observationRecordRoundTrips() {
         MetricObservation o = MetricConverters.latency(new LatencyRow(WINDOW, 4, 100, 5, 60, 20, 40, 50, 58, 60, "", END));
         assertThat(ObservationRecord.of(o).toObservation()).isEqualTo(o);
+    }
+
+    private static final WindowKey KEY = new WindowKey("fraud", "v3", "country=DE", Instant.ofEpochMilli(START),
+            Instant.ofEpochMilli(END));
+
+    @Test
+    void performanceRowGivesCalibrationAndPerformance() {
+        PerformanceRow row = LabelRows.performance(KEY, 0.12, 600, false, 3, Instant.ofEpochMilli(END + 5_000));
+        MetricObservation c = MetricConverters.calibration(row);
+        assertThat(c.family()).isEqualTo(MetricFamily.CALIBRATION);
+        assertThat(c.series()).isEqualTo(new SeriesKey("fraud", "v3", "country=DE", ""));
+        assertThat(c.windowStart()).isEqualTo(Instant.ofEpochMilli(START));
+        assertThat(c.windowEnd()).isEqualTo(Instant.ofEpochMilli(END));
+        assertThat(c.values()).containsEntry("ece", 0.12).containsEntry("mce", 0.24).containsEntry("brier", 0.2)
+                .containsEntry("log_loss", 0.6);
+        assertThat(c.value("adaptive_ece")).as("the row's ace").isCloseTo(0.36, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(c.values().keySet()).containsExactlyInAnyOrderElementsOf(MetricFamily.CALIBRATION.valueNames());
+
+        MetricObservation p = MetricConverters.performance(row);
+        assertThat(p.family()).isEqualTo(MetricFamily.PERFORMANCE);
+        assertThat(p.values()).containsEntry("roc_auc", 0.8).containsEntry("average_precision", 0.7)
+                .containsEntry("precision", 0.65).containsEntry("recall", 0.55).containsEntry("f1", 0.6)
+                .containsEntry("accuracy", 0.9).containsEntry("labelled", 600.0).containsEntry("coverage", 0.6);
+        assertThat(p.value("mae")).as("binary model: no regression metrics").isNaN();
+        assertThat(p.values().keySet()).containsExactlyInAnyOrderElementsOf(MetricFamily.PERFORMANCE.valueNames());
+    }
+
+    @Test
+    void estimatedRowIsNoDataExceptCoverage() {
+        PerformanceRow row = LabelRows.performance(KEY, 0.3, 100, true, 1, Instant.ofEpochMilli(END));
+        assertThat(MetricConverters.calibration(row).values().values()).allMatch(v -> v.isNaN());
+        MetricObservation p = MetricConverters.performance(row);
+        assertThat(p.values()).containsEntry("labelled", 100.0).containsEntry("coverage", 0.1);
+        assertThat(p.value("roc_auc")).isNaN();
+        assertThat(p.value("accuracy")).isNaN();
+    }
+
+    @Test
+    void changePointIsAFlaggedInstantOnItsStream() {
+        Instant detected = Instant.ofEpochMilli(END + 42);
+        ChangePointRow row = new ChangePointRow("fraud", "v3", "", "adwin", "error", detected,
+                Instant.ofEpochMilli(START), 812, Double.NaN, Double.NaN, Instant.ofEpochMilli(END + 60_000));
+        MetricObservation o = MetricConverters.changePoint(row);
+        assertThat(o.family()).isEqualTo(MetricFamily.CHANGE_POINT);
+        assertThat(o.series()).isEqualTo(new SeriesKey("fraud", "v3", "", "error"));
+        assertThat(o.test()).isEqualTo("adwin");
+        assertThat(o.windowStart()).isEqualTo(detected);
+        assertThat(o.windowEnd()).isEqualTo(detected.plusMillis(MetricConverters.CHANGE_POINT_WINDOW_MILLIS));
+        assertThat(o.drift()).isTrue();
+        assertThat(o.value("changes")).isEqualTo(1.0);
+        assertThat(o.value("value")).isNaN();
+        assertThat(o.values().keySet()).containsExactlyInAnyOrderElementsOf(MetricFamily.CHANGE_POINT.valueNames());
+    }
+
+    @Test
+    void labelDriftIsFeatureDriftOnTheLabel() {
+        FeatureDriftRow label = new FeatureDriftRow(WINDOW, Subject.LABEL, "label", FeatureKind.CATEGORICAL, "psi",
+                BaselineKind.TRAINING, "", 0.3, Double.NaN, 0.2, true, 0, 1000, 400, END + 60_000);
+        MetricObservation o = MetricConverters.featureDrift(label).orElseThrow();
+        assertThat(o.family()).isEqualTo(MetricFamily.FEATURE_DRIFT);
+        assertThat(o.series().feature()).isEqualTo("label");
+        assertThat(o.test()).isEqualTo("psi");
+        assertThat(o.drift()).isTrue();
+        assertThat(o.baseline()).isEqualTo("training");
     }
 }
