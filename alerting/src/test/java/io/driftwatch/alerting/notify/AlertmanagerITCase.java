@@ -90,7 +90,7 @@ class AlertmanagerITCase {
         assertThat(dispatcher.dispatch(evaluator.group(fired)).get(DELIVERY_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
                 .singleElement().satisfies(r -> assertThat(r.delivered()).as(log.attempts().toString()).isTrue());
 
-        JsonNode firing = awaitNotification(webhook, "firing", am);
+        JsonNode firing = awaitNotification(webhook, "firing", 2);
         assertThat(firing.get("groupLabels").get("alertname").asText()).isEqualTo("latency-p99");
         assertThat(firing.get("alerts")).hasSize(2);
         JsonNode fraud = alertOf(firing, "fraud");
@@ -110,12 +110,21 @@ class AlertmanagerITCase {
         assertThat(dispatcher.dispatch(evaluator.group(resolved)).get(DELIVERY_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
                 .singleElement().satisfies(r -> assertThat(r.delivered()).isTrue());
 
-        JsonNode done = awaitNotification(webhook, "resolved", am);
+        JsonNode done = awaitNotification(webhook, "resolved", 2);
         assertThat(done.get("alerts")).hasSize(2).allSatisfy(a -> {
             assertThat(a.get("status").asText()).isEqualTo("resolved");
             assertThat(Instant.parse(a.get("endsAt").asText())).isEqualTo(t1.plus(WINDOW));
         });
-        assertThat(notifications(webhook)).extracting(n -> n.get("status").asText()).containsExactly("firing", "resolved");
+        // Alertmanager may flush a group before all its alerts arrived (group_wait is short here), so several
+        // firing notifications can precede the resolved one; never a resolved one before a firing one.
+        List<String> statuses = new ArrayList<>();
+        notifications(webhook).forEach(n -> {
+            String status = n.get("status").asText();
+            if (statuses.isEmpty() || !statuses.get(statuses.size() - 1).equals(status)) {
+                statuses.add(status);
+            }
+        });
+        assertThat(statuses).containsExactly("firing", "resolved");
     }
 
     private static MetricObservation row(String model, Instant start, double p99) {
@@ -123,11 +132,12 @@ class AlertmanagerITCase {
                 start.plus(WINDOW), Map.of("p99", p99), false, "");
     }
 
-    private static JsonNode awaitNotification(CapturingServer webhook, String status, AlertmanagerProcess am) {
-        return await("Alertmanager webhook with status " + status).atMost(DELIVERY_TIMEOUT)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> notifications(webhook).stream().filter(n -> n.get("status").asText().equals(status))
-                        .findFirst().orElse(null), n -> n != null);
+    /** The first notification with this status carrying all {@code alerts} alerts of the group. */
+    private static JsonNode awaitNotification(CapturingServer webhook, String status, int alerts) {
+        return await("Alertmanager webhook with status " + status + " and " + alerts + " alerts")
+                .atMost(DELIVERY_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> notifications(webhook).stream().filter(n -> n.get("status").asText().equals(status)
+                        && n.get("alerts").size() == alerts).findFirst().orElse(null), n -> n != null);
     }
 
     private static List<JsonNode> notifications(CapturingServer webhook) {
