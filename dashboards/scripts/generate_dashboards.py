@@ -6,8 +6,9 @@ consistent across dashboards. Run it after editing, then `mvn verify -pl dashboa
 DashboardQueriesITCase run every panel query against ClickHouse).
 
 Queries follow the ClickHouse plugin (grafana-clickhouse-datasource): macros $__timeFilter, $__timeInterval,
-$__interval_s, $__fromTime, $__toTime; template variables always with Grafana's explicit `sqlstring` format
-(quotes escaped by doubling, multi values comma-separated) so no value is pasted raw. Result tables are
+$__interval_s, $__fromTime, $__toTime; template variables only through Grafana's `percentencode` format inside
+ClickHouse's decodeURLComponent (see value_of / one_of: the literal holds only [A-Za-z0-9-_.~%], so no value can
+leave it, which the quoting formats cannot promise: ClickHouse reads \' as an escaped quote). Result tables are
 ReplacingMergeTree and read with FINAL (schemas/TABLES.md).
 """
 import json
@@ -68,13 +69,32 @@ DELAY_BAD_S = 7 * 86400
 FIRING_WARN = 1
 FIRING_BAD = 5
 
-MODEL = "model_id = ${model:sqlstring}"
-VERSIONS = "model_version IN (${version:sqlstring})"
-SEGMENT = "segment = ${segment:sqlstring}"
-FEATURES = "feature IN (${feature:sqlstring})"
-TEST = "test = ${test:sqlstring}"
+
+
+def value_of(name):
+    """A single-value variable as a string expression: Grafana percent-encodes it, ClickHouse decodes it."""
+    return f"decodeURLComponent('${{{name}:percentencode}}')"
+
+
+def one_of(column, name):
+    """column is one of a multi-value variable's values.
+
+    Grafana's percentencode writes a multi value as encode('{a,b}'); the braces become %7B and %7D at the ends of the
+    encoded text, which this turns into %2C (a comma) before decoding, giving ',a,b,', in which ',column,' is looked
+    up. Exact unless a value contains a comma (encode('{a,b}') is both ["a,b"] and ["a", "b"]): a selected value
+    always matches, but a comma-bearing selection also matches its pieces."""
+    return (f"position(decodeURLComponent(replaceRegexpAll('${{{name}:percentencode}}', '^%7B|%7D$', '%2C')), "
+            f"concat(',', {column}, ',')) > 0")
+
+
+MODEL = f"model_id = {value_of('model')}"
+VERSIONS = one_of("model_version", "version")
+SEGMENT = f"segment = {value_of('segment')}"
+FEATURES = one_of("feature", "feature")
+TEST = f"test = {value_of('test')}"
 # Dead letters of the model, or not attributable to any model (empty model_id: the record did not parse).
-DEAD_LETTER_MODEL = "model_id IN (${model:sqlstring}, '')"
+DEAD_LETTER_MODEL = f"({MODEL} OR model_id = '')"
+MODELS = one_of("model_id", "model")
 
 
 def thresholds(*steps):
@@ -572,11 +592,10 @@ def alerts():
     g = Layout()
     # The feature selection filters feature-level alerts; model-level ones (latency, calibration: empty feature)
     # always show.
-    series = (f"model_id IN (${{model:sqlstring}}) AND {VERSIONS} AND {SEGMENT} AND "
-              f"(feature IN (${{feature:sqlstring}}) OR feature = '')")
+    series = f"{MODELS} AND {VERSIONS} AND {SEGMENT} AND ({FEATURES} OR feature = '')"
     scope = f"{series} AND $__timeFilter(window_end)"
     events = f"FROM {DB}.alerts FINAL WHERE {scope}"
-    drift = (f"FROM {DB}.feature_drift FINAL WHERE model_id IN (${{model:sqlstring}}) AND {VERSIONS} AND {SEGMENT} "
+    drift = (f"FROM {DB}.feature_drift FINAL WHERE {MODELS} AND {VERSIONS} AND {SEGMENT} "
              f"AND {FEATURES} AND drift AND $__timeFilter(window_start)")
     model_link = link("Model dashboard", "/d/driftwatch-model/driftwatch-model?var-model=${__data.fields.model_id}"
                       "&var-segment=${__data.fields.segment}&${__url_time_range}")
@@ -640,20 +659,20 @@ def alerts():
 
 
 def version_variable_all_models():
-    return query_variable("version", "Version", f"SELECT DISTINCT model_version FROM {DB}.volume WHERE model_id IN "
-                          "(${model:sqlstring}) AND $__timeFilter(window_start) ORDER BY model_version", multi=True,
+    return query_variable("version", "Version", f"SELECT DISTINCT model_version FROM {DB}.volume WHERE {MODELS} "
+                          "AND $__timeFilter(window_start) ORDER BY model_version", multi=True,
                           include_all=True, current={"text": ["All"], "value": ["$__all"]})
 
 
 def alert_feature_variable():
-    return query_variable("feature", "Feature", f"SELECT DISTINCT feature FROM {DB}.alerts WHERE model_id IN "
-                          "(${model:sqlstring}) AND feature != '' ORDER BY feature", multi=True, include_all=True,
+    return query_variable("feature", "Feature", f"SELECT DISTINCT feature FROM {DB}.alerts WHERE {MODELS} "
+                          "AND feature != '' ORDER BY feature", multi=True, include_all=True,
                           current={"text": ["All"], "value": ["$__all"]})
 
 
 def segment_variable_all_models():
     return query_variable("segment", "Segment", f"SELECT DISTINCT segment AS value, if(segment = '', 'all traffic', "
-                          f"segment) AS text FROM {DB}.volume WHERE model_id IN (${{model:sqlstring}}) ORDER BY segment",
+                          f"segment) AS text FROM {DB}.volume WHERE {MODELS} ORDER BY segment",
                           current={"text": "all traffic", "value": ""})
 
 

@@ -86,6 +86,26 @@ public final class DashboardCatalog {
         return queries;
     }
 
+    /** Names of the dashboard's multi-value template variables (Grafana passes them a list of values). */
+    public static java.util.Set<String> multiValueVariables(JsonNode dashboard) {
+        return variableNames(dashboard, true);
+    }
+
+    /** Names of all the dashboard's template variables. */
+    public static java.util.Set<String> variableNames(JsonNode dashboard) {
+        return variableNames(dashboard, false);
+    }
+
+    private static java.util.Set<String> variableNames(JsonNode dashboard, boolean multiOnly) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (JsonNode variable : dashboard.path("templating").path("list")) {
+            if (!multiOnly || variable.path("multi").asBoolean(false)) {
+                names.add(variable.path("name").asText());
+            }
+        }
+        return java.util.Collections.unmodifiableSet(names);
+    }
+
     /** Every panel, with the panels inside rows in place of the rows. */
     public static List<JsonNode> panels(JsonNode dashboard) {
         List<JsonNode> panels = new ArrayList<>();

@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
  * ({@code ${name:format}}, Grafana's {@code formatRegistry}) plus {@link #PLUGIN_DEFAULT}, the ClickHouse
  * plugin's own {@code format} callback used for {@code $name}, {@code ${name}} and {@code [[name]]}.
  *
- * <p>None of them escapes a backslash, and ClickHouse reads {@code \'} inside a string literal as an escaped
- * quote: a value ending in a backslash can therefore still close the literal. Template variables are not an
- * injection boundary; the datasource must use a read-only ClickHouse user (see the dashboards README).
+ * <p>Only {@link #PERCENTENCODE} is safe inside a ClickHouse string literal: the quoting formats escape quotes
+ * but not backslashes, and ClickHouse reads {@code \'} inside a literal as an escaped quote, so a value ending in a
+ * backslash closes the literal. The dashboards use {@code decodeURLComponent('${name:percentencode}')} only
+ * (see the dashboards README); the other formats are here to test that claim.
  */
 public enum VariableFormat {
     /** The plugin's callback: a multi value as {@code 'a','b'} (nothing escaped), a single value raw. */
@@ -23,7 +24,9 @@ public enum VariableFormat {
     /** {@code raw}: the value as is; a multi value joined by commas. */
     RAW,
     /** {@code csv}: values joined by commas. */
-    CSV;
+    CSV,
+    /** {@code percentencode}: {@link PercentEncoding}; a multi value as {@code {a,b}}, then encoded. */
+    PERCENTENCODE;
 
     /** @throws IllegalArgumentException for a format this expander does not implement */
     public static VariableFormat of(String grafanaName) {
@@ -32,8 +35,9 @@ public enum VariableFormat {
             case "singlequote" -> SINGLEQUOTE;
             case "raw" -> RAW;
             case "csv" -> CSV;
+            case "percentencode" -> PERCENTENCODE;
             default -> throw new IllegalArgumentException("unsupported template variable format '" + grafanaName
-                    + "' (supported: sqlstring, singlequote, raw, csv)");
+                    + "' (supported: sqlstring, singlequote, raw, csv, percentencode)");
         };
     }
 
@@ -47,6 +51,7 @@ public enum VariableFormat {
             case SINGLEQUOTE -> values.stream().map(v -> "'" + v.replace("'", "\\'") + "'")
                     .collect(Collectors.joining(","));
             case RAW, CSV -> String.join(",", values);
+            case PERCENTENCODE -> PercentEncoding.format(values, multi);
         };
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,11 @@ class DashboardConventionsTest {
             "FROM driftwatch\\.(feature_drift|volume|latency|data_quality|dead_letters|baselines|predictions_raw|performance"
             + "|reliability|change_points|alerts)(\\s+FINAL)?");
     private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\{?(?!__)(\\w+)(:\\w+)?}?");
+    /** The two allowed forms (generate_dashboards.py one_of / value_of): group 1 multi-value, group 2 single. */
+    private static final Pattern SAFE_REFERENCE = Pattern.compile(
+            Pattern.quote("decodeURLComponent(replaceRegexpAll('${") + "(\\w+)" + Pattern.quote(
+                    ":percentencode}', '^%7B|%7D$', '%2C'))")
+            + "|" + Pattern.quote("decodeURLComponent('${") + "(\\w+)" + Pattern.quote(":percentencode}')"));
 
     private final Map<String, JsonNode> dashboards = DashboardCatalog.load().dashboards();
 
@@ -107,13 +113,44 @@ class DashboardConventionsTest {
                 .anyMatch(u -> u.startsWith("/d/driftwatch-model/"));
     }
 
+    /**
+     * Every variable is percent-encoded by Grafana and decoded by ClickHouse, in the single- or multi-value form its
+     * declaration needs (issue #8: the quoting formats let {@code \'} close the literal). Removing the allowed forms
+     * must leave no variable reference, and no quoting or raw format may appear anywhere.
+     */
     @Test
-    void everyTemplateVariableIsQuotedWithSqlstring() {
-        for (PanelQuery q : DashboardCatalog.load().queries()) {
-            Matcher m = VARIABLE_REFERENCE.matcher(q.rawSql());
-            while (m.find()) {
-                assertThat(m.group()).as(q.describe()).isEqualTo("${" + m.group(1) + ":sqlstring}");
+    void everyTemplateVariableIsPercentEncodedAndDecodedInClickHouse() {
+        int references = 0;
+        for (JsonNode dashboard : dashboards.values()) {
+            Set<String> multi = DashboardCatalog.multiValueVariables(dashboard);
+            for (PanelQuery q : DashboardCatalog.queries(dashboard)) {
+                assertThat(q.rawSql()).as(q.describe()).doesNotContainIgnoringCase(":sqlstring")
+                        .doesNotContainIgnoringCase(":singlequote").doesNotContainIgnoringCase(":raw")
+                        .doesNotContainIgnoringCase(":doublequote").doesNotContain("[[");
+                Matcher m = SAFE_REFERENCE.matcher(q.rawSql());
+                while (m.find()) {
+                    references++;
+                    String name = m.group(1) != null ? m.group(1) : m.group(2);
+                    assertThat(m.group(1) != null).as(q.describe() + ": " + name + " used in the form for "
+                            + (multi.contains(name) ? "multi" : "single") + " values").isEqualTo(multi.contains(name));
+                }
+                Matcher rest = VARIABLE_REFERENCE.matcher(SAFE_REFERENCE.matcher(q.rawSql()).replaceAll(""));
+                boolean unsafe = rest.find();
+                assertThat(unsafe).as(q.describe() + ": variable outside decodeURLComponent(percentencode): "
+                        + (unsafe ? rest.group() : "")).isFalse();
             }
         }
+        assertThat(references).as("the dashboards do use variables").isGreaterThan(20);
+    }
+
+    @Test
+    void conventionCheckRejectsQuotedAndBareVariables() {
+        for (String unsafe : List.of("m = ${model:sqlstring}", "m = '$model'", "m = '${model}'",
+                "m = decodeURLComponent('${model:raw}')")) {
+            assertThat(VARIABLE_REFERENCE.matcher(SAFE_REFERENCE.matcher(unsafe).replaceAll("")).find()).as(unsafe)
+                    .isTrue();
+        }
+        assertThat(VARIABLE_REFERENCE.matcher(SAFE_REFERENCE.matcher(
+                "m = decodeURLComponent('${model:percentencode}')").replaceAll("")).find()).isFalse();
     }
 }

@@ -2,6 +2,7 @@ package io.driftwatch.dashboards.grafana;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.driftwatch.dashboards.pipeline.PipelineTables;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,8 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +42,18 @@ class DashboardQueriesITCase {
     private static final double MIN_ECE_RISE = 0.2;
     /** Lowest label coverage expected of a window (the generator labels 95 % of the predictions). */
     private static final double MIN_COVERAGE = 0.9;
+
+    private static final String BACKSLASH_QUOTE = "x\\' OR 1=1 --";
+    /** Values a URL can set (issue #8): each would break out of a quoted literal or read another table. */
+    private static final List<String> HOSTILE_VALUES = List.of(BACKSLASH_QUOTE, "x' OR 1=1 --",
+            "x'; DROP TABLE " + DB + ".volume; --",
+            "x\\' UNION ALL SELECT toString(count()) FROM " + DB + ".alerts --",
+            "x' UNION ALL SELECT rule FROM " + DB + ".alerts --",
+            "Zürich €𝄞\\", "a,b}{c", "%27%20OR%201%3D1");
+    /** A value no row has, as a harmless baseline for the hostile ones. */
+    private static final String NO_SUCH_VALUE = "no-such-value";
+    /** Year of the DateTime an aggregate such as max() gives over no rows. */
+    private static final int EPOCH_YEAR = 1970;
 
     private PipelineTables pipeline;
     private Connection connection;
@@ -141,16 +156,32 @@ class DashboardQueriesITCase {
     }
 
     private void runAll(Map<String, VariableValue> variables) throws SQLException {
-        MacroExpander expander = new MacroExpander(range, variables);
-        List<PanelQuery> queries = DashboardCatalog.load().queries();
-        assertThat(queries).hasSizeGreaterThan(20);
-        for (PanelQuery query : queries) {
-            String sql = expander.expand(query.rawSql());
-            assertThat(sql).as(query.describe() + " leaves no macro or variable").doesNotContain("$");
-            Result result = run(query, sql);
-            assertThat(result.rows()).as(query.describe() + " returns rows:\n" + sql).isNotEmpty();
-            assertShape(query, result, sql);
+        int queries = 0;
+        for (JsonNode dashboard : DashboardCatalog.load().dashboards().values()) {
+            MacroExpander expander = new MacroExpander(range, asDeclared(dashboard, variables));
+            for (PanelQuery query : DashboardCatalog.queries(dashboard)) {
+                queries++;
+                String sql = expander.expand(query.rawSql());
+                assertThat(sql).as(query.describe() + " leaves no macro or variable").doesNotContain("${", "$__");
+                Result result = run(query, sql);
+                assertThat(result.rows()).as(query.describe() + " returns rows:\n" + sql).isNotEmpty();
+                assertShape(query, result, sql);
+            }
         }
+        assertThat(queries).isGreaterThan(20);
+    }
+
+    /** The selection as Grafana passes it to this dashboard: a list for its multi-value variables, else one value. */
+    private static Map<String, VariableValue> asDeclared(JsonNode dashboard, Map<String, VariableValue> variables) {
+        Set<String> multi = DashboardCatalog.multiValueVariables(dashboard);
+        Set<String> names = DashboardCatalog.variableNames(dashboard);
+        Map<String, VariableValue> declared = new HashMap<>();
+        variables.forEach((name, value) -> {
+            if (names.contains(name)) {
+                declared.put(name, new VariableValue(value.values(), multi.contains(name)));
+            }
+        });
+        return declared;
     }
 
     private static void assertShape(PanelQuery query, Result result, String sql) {
@@ -178,33 +209,132 @@ class DashboardQueriesITCase {
         }
     }
 
+    /**
+     * Issue #8: every variable of every dashboard query set to hostile values (a backslash before a quote, a plain
+     * quote, a {@code ; DROP}, a UNION reading another table, unicode): each query still runs and gives exactly what
+     * a harmless value that no row has gives, which is nothing (aggregates over no rows) except for the dead-letter
+     * queries, which by design also count the records not attributable to any model ({@code model_id = ''}). The
+     * tables are intact afterwards. Queries without variables are skipped.
+     */
     @Test
-    void hostileVariableValueStaysALiteral() throws SQLException {
-        String rawSql = "SELECT count() FROM " + DB + ".volume FINAL WHERE model_id = ${model:sqlstring}";
-        MacroExpander hostile = new MacroExpander(range, Map.of("model", VariableValue.single("x' OR 1=1 --")));
-        assertThat(count(hostile.expand(rawSql))).as("no model has that id").isZero();
-        MacroExpander singleQuote = new MacroExpander(range, Map.of("model", VariableValue.single("x' OR 1=1 --")));
-        assertThat(count(singleQuote.expand(rawSql.replace("sqlstring", "singlequote")))).isZero();
+    void hostileValuesThroughEveryDashboardQueryFindNothingAndRaiseNoError() throws SQLException {
+        long alertRows = count("SELECT count() FROM " + DB + ".alerts FINAL");
+        int checked = 0;
+        for (JsonNode dashboard : DashboardCatalog.load().dashboards().values()) {
+            MacroExpander harmless = new MacroExpander(range, asDeclared(dashboard, everyVariableSetTo(NO_SUCH_VALUE)));
+            for (PanelQuery query : DashboardCatalog.queries(dashboard)) {
+                if (!query.rawSql().contains(":percentencode}")) {
+                    continue;
+                }
+                String harmlessSql = harmless.expand(query.rawSql());
+                Result expected = run(query, harmlessSql);
+                if (!query.rawSql().contains(DB + ".dead_letters")) {
+                    for (List<Object> row : expected.rows()) {
+                        assertThat(row).as(query.describe() + " finds nothing:\n" + harmlessSql)
+                                .allMatch(DashboardQueriesITCase::isEmptyAggregate);
+                    }
+                }
+                for (String hostile : HOSTILE_VALUES) {
+                    String sql = new MacroExpander(range, asDeclared(dashboard, everyVariableSetTo(hostile)))
+                            .expand(query.rawSql());
+                    assertThat(run(query, sql).rows()).as(query.describe() + " with " + hostile + ":\n" + sql)
+                            .isEqualTo(expected.rows());
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(20 * HOSTILE_VALUES.size());
+        assertThat(count("SELECT count() FROM " + DB + ".volume FINAL")).isEqualTo(volumeRows);
+        assertThat(count("SELECT count() FROM " + DB + ".alerts FINAL")).isEqualTo(alertRows);
+    }
+
+    private static Map<String, VariableValue> everyVariableSetTo(String value) {
+        Map<String, VariableValue> all = new HashMap<>();
+        for (String name : List.of("model", "version", "segment", "feature", "test")) {
+            all.put(name, VariableValue.single(value));
+        }
+        return all;
+    }
+
+    /** The decoded literal is exactly the value, for single values and for the multi-value form ({@code ,a,b,}). */
+    @Test
+    void percentEncodedValuesDecodeExactlyInClickHouse() throws SQLException {
+        for (String hostile : HOSTILE_VALUES) {
+            MacroExpander single = new MacroExpander(range, Map.of("v", VariableValue.single(hostile)));
+            assertThat(text(single.expand("SELECT decodeURLComponent('${v:percentencode}')"))).isEqualTo(hostile);
+            MacroExpander multi = new MacroExpander(range, Map.of("v", VariableValue.multi(List.of(hostile, "v2"))));
+            assertThat(text(multi.expand(
+                    "SELECT decodeURLComponent(replaceRegexpAll('${v:percentencode}', '^%7B|%7D$', '%2C'))")))
+                    .isEqualTo("," + hostile + ",v2,");
+        }
+    }
+
+    /** A real model among hostile multi-value selections still matches, and only its own rows. */
+    @Test
+    void multiValueSelectionMatchesExactlyTheSelectedValues() throws SQLException {
+        String rawSql = "SELECT count() FROM " + DB + ".volume FINAL WHERE position(decodeURLComponent(replaceRegexpAll("
+                + "'${model:percentencode}', '^%7B|%7D$', '%2C')), concat(',', model_id, ',')) > 0";
+        long drifting = count("SELECT count() FROM " + DB + ".volume FINAL WHERE model_id = '"
+                + PipelineTables.DRIFTING_MODEL + "'");
+        List<String> selection = new ArrayList<>(HOSTILE_VALUES);
+        selection.add(PipelineTables.DRIFTING_MODEL);
+        MacroExpander expander = new MacroExpander(range, Map.of("model", VariableValue.multi(selection)));
+        assertThat(count(expander.expand(rawSql))).isPositive().isEqualTo(drifting);
     }
 
     @Test
-    void unformattedVariableWouldBeInjectableWhichIsWhyDashboardsQuoteWithSqlstring() throws SQLException {
+    void unformattedVariableWouldBeInjectable() throws SQLException {
         MacroExpander hostile = new MacroExpander(range, Map.of("model", VariableValue.single("x' OR 1=1 --")));
         String sql = hostile.expand("SELECT count() FROM " + DB + ".volume FINAL WHERE model_id = '$model'");
         assertThat(count(sql)).as("OR 1=1 ran: " + sql).isEqualTo(volumeRows);
     }
 
     /**
-     * Grafana's formatters escape quotes but not backslashes, and ClickHouse reads {@code \'} as an escaped quote,
-     * so a value with a backslash before its quote still escapes the literal. This pins that behaviour, which is
-     * why the README requires a read-only datasource user: if it ever stops holding, the README can relax.
+     * Why the dashboards percent-encode: Grafana's quoting formats escape quotes but not backslashes, and ClickHouse
+     * reads {@code \'} as an escaped quote, so through {@code sqlstring} a value with a backslash before its quote
+     * closes the literal (OR 1=1 ran). If this ever stops holding, the README can say so.
      */
     @Test
-    void backslashBeforeQuoteDefeatsGrafanaQuotingInClickHouse() throws SQLException {
-        MacroExpander hostile = new MacroExpander(range, Map.of("model", VariableValue.single("x\\' OR 1=1 --")));
+    void backslashBeforeQuoteStillDefeatsSqlstringWhichIsWhyDashboardsPercentEncode() throws SQLException {
+        MacroExpander hostile = new MacroExpander(range, Map.of("model", VariableValue.single(BACKSLASH_QUOTE)));
         String sql = hostile.expand("SELECT count() FROM " + DB + ".volume FINAL WHERE model_id = ${model:sqlstring}");
         assertThat(sql).endsWith("model_id = 'x\\'' OR 1=1 --'");
         assertThat(count(sql)).isEqualTo(volumeRows);
+        String safe = hostile.expand("SELECT count() FROM " + DB + ".volume FINAL WHERE model_id = "
+                + "decodeURLComponent('${model:percentencode}')");
+        assertThat(count(safe)).isZero();
+    }
+
+    /** What an aggregate over no rows gives: null, zero, NaN, an empty string, an empty array or the epoch. */
+    private static boolean isEmptyAggregate(Object cell) {
+        if (cell == null) {
+            return true;
+        }
+        if (cell instanceof Number n) {
+            return n.doubleValue() == 0 || Double.isNaN(n.doubleValue());
+        }
+        if (cell instanceof CharSequence s) {
+            return s.isEmpty();
+        }
+        if (cell instanceof java.sql.Array a) {
+            try {
+                return java.lang.reflect.Array.getLength(a.getArray()) == 0;
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
+        }
+        if (cell instanceof java.time.temporal.TemporalAccessor t
+                && t.isSupported(java.time.temporal.ChronoField.YEAR)) {
+            return t.get(java.time.temporal.ChronoField.YEAR) == EPOCH_YEAR;
+        }
+        return false;
+    }
+
+    private String text(String sql) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
     }
 
     private double value(String sql) throws SQLException {

@@ -108,6 +108,14 @@ class MacroExpanderTest {
     }
 
     @Test
+    void percentencodeFormatsSingleAndMultiValuesAsGrafanaDoes() {
+        assertThat(expander.expand("m = decodeURLComponent('${model:percentencode}') AND v = '${version:percentencode}'"
+                + " AND h = '${hostile:percentencode}' AND s = '${segment:percentencode}'"))
+                .isEqualTo("m = decodeURLComponent('fraud') AND v = '%7Bv1%2Cv2%7D' AND h = 'x%27%20OR%201%3D1%20--'"
+                        + " AND s = ''");
+    }
+
+    @Test
     void unknownVariablesAndGrafanaBuiltinsStayAsWritten() {
         assertThat(expander.interpolateVariables("$unknown ${other} $__interval_s"))
                 .isEqualTo("$unknown ${other} $__interval_s");
