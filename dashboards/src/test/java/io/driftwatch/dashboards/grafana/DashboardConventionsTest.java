@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The rules every shipped dashboard keeps: stable uids, datasource by uid, units, FINAL, quoted variables. */
+/** The rules every shipped dashboard keeps: stable uids, datasource by uid, units, FINAL, percent-encoded variables. */
 class DashboardConventionsTest {
 
     private static final Pattern RESULT_TABLE = Pattern.compile(
@@ -141,6 +141,19 @@ class DashboardConventionsTest {
             }
         }
         assertThat(references).as("the dashboards do use variables").isGreaterThan(20);
+    }
+
+    /** A custom all value (e.g. {@code .*}) would reach the multi-value form instead of the list of all values. */
+    @Test
+    void multiValueVariablesPassAllAsTheListOfValues() {
+        for (JsonNode dashboard : dashboards.values()) {
+            for (JsonNode variable : dashboard.path("templating").path("list")) {
+                if (variable.path("multi").asBoolean(false)) {
+                    assertThat(variable.path("allValue").asText("")).as(dashboard.path("uid").asText() + " "
+                            + variable.path("name").asText()).isEmpty();
+                }
+            }
+        }
     }
 
     @Test
