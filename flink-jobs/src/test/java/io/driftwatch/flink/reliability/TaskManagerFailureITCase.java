@@ -143,10 +143,15 @@ class TaskManagerFailureITCase {
         }
     }
 
+    /**
+     * All volume and performance rows are there and at least the expected dead letters (the last of them, the
+     * unknown predictions' labels, wait for the sentinel's watermark). At least: a run that lost join state has
+     * more and is compared, not timed out. The clean run's exact counts are asserted.
+     */
     private static boolean complete(String database, LabelledWorkload labels) throws Exception {
-        return stack.volumeRows(database) == Workload.expectedVolumeRows()
-                && TableSnapshot.count(stack.clickhouse, database, "performance") == Workload.expectedVolumeRows()
-                && TableSnapshot.count(stack.clickhouse, database, "dead_letters") == labels.expectedDeadLetters();
+        return stack.volumeRows(database) >= Workload.expectedVolumeRows()
+                && TableSnapshot.count(stack.clickhouse, database, "performance") >= Workload.expectedVolumeRows()
+                && TableSnapshot.count(stack.clickhouse, database, "dead_letters") >= labels.expectedDeadLetters();
     }
 
     /** Waits until every alerting series of the run's alerts table was paged and resolved. */
