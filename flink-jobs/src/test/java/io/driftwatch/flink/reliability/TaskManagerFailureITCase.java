@@ -119,6 +119,7 @@ class TaskManagerFailureITCase {
         assertThat(clean.sizes().get("feature_drift")).isPositive();
         assertThat(clean.sizes().get("reliability")).isPositive();
         assertThat(clean.sizes().get("alerts")).isPositive();
+        assertThat(clean.sizes().get("change_points")).isPositive();
         assertThat(count(cleanDatabase, "feature_drift FINAL WHERE subject = 'label'")).isPositive();
         assertThat(count(cleanDatabase, "dead_letters FINAL WHERE reason = 'duplicate_label'"))
                 .isEqualTo(labels.duplicates());
