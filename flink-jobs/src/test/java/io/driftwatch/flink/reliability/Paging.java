@@ -26,6 +26,8 @@ final class Paging {
     static final String RESOLVE = "resolve";
     /** PagerDuty routing keys are 32 characters. */
     private static final String ROUTING_KEY = "R0ut1ngKeyF0rTheRel1ab1l1tyTests";
+    /** Of the 64 hex digits of a dedup key, enough to tell the series of a test apart in a message. */
+    private static final int SHOWN_KEY_DIGITS = 8;
 
     private Paging() {
     }
@@ -74,7 +76,7 @@ final class Paging {
     /** Accepted events per dedup key and action, repeats included (for messages and the report). */
     static Map<String, Long> rawCounts(PagerDutyReceiver receiver) {
         Map<String, Long> counts = new TreeMap<>();
-        receiver.accepted().forEach(r -> counts.merge(r.dedupKey().substring(0, 8) + " " + r.action(), 1L, Long::sum));
+        receiver.accepted().forEach(r -> counts.merge(r.dedupKey().substring(0, SHOWN_KEY_DIGITS) + " " + r.action(), 1L, Long::sum));
         return counts;
     }
 }
