@@ -8,6 +8,7 @@ import io.driftwatch.flink.drift.ClickHouseBaselineLoader;
 import io.driftwatch.flink.job.DeadLetterTopic;
 import io.driftwatch.flink.job.DriftwatchJob;
 import io.driftwatch.flink.job.ResultSinks;
+import io.driftwatch.flink.labels.LabelSources;
 import io.driftwatch.flink.source.PredictionSources;
 import io.driftwatch.localstack.clickhouse.EmbeddedClickHouse;
 import io.driftwatch.localstack.kafka.EmbeddedKafka;
@@ -46,6 +47,8 @@ import org.awaitility.Awaitility;
 final class ReliabilityStack implements AutoCloseable {
 
     static final String PREDICTIONS = "rel-predictions";
+    /** Read only by runs submitted with labels ({@link #submit(DriftwatchConfig, boolean)}). */
+    static final String LABELS = "rel-labels";
     static final int PARALLELISM = 2;
     /** Short, so a failure mid-stream always has completed checkpoints to restore from. */
     static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
@@ -87,6 +90,7 @@ final class ReliabilityStack implements AutoCloseable {
                 .setNumTaskManagers(1).setNumSlotsPerTaskManager(PARALLELISM).build());
         flink.start();
         kafka.createTopic(PREDICTIONS, partitions, topicConfig);
+        kafka.createTopic(LABELS, partitions, topicConfig);
         return new ReliabilityStack(kafka, clickhouse, flink, partitions);
     }
 
@@ -101,6 +105,10 @@ final class ReliabilityStack implements AutoCloseable {
     }
 
     void produce(List<Workload.Record> records) throws Exception {
+        produce(PREDICTIONS, records);
+    }
+
+    void produce(String topic, List<Workload.Record> records) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -108,7 +116,7 @@ final class ReliabilityStack implements AutoCloseable {
         try (KafkaProducer<byte[], byte[]> producer =
                      new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (Workload.Record r : records) {
-                producer.send(new ProducerRecord<>(PREDICTIONS, r.partition(), null, r.value()));
+                producer.send(new ProducerRecord<>(topic, r.partition(), null, r.value()));
             }
             producer.flush();
         }
@@ -116,7 +124,8 @@ final class ReliabilityStack implements AutoCloseable {
 
     DriftwatchConfig config(String database, String group, String extraYaml) {
         String yaml = "kafka:\n  bootstrap_servers: " + kafka.bootstrapServers() + "\n  consumer_group: " + group
-                + "\n  topics:\n    predictions: " + PREDICTIONS + "\n    dead_letter: dl-" + database
+                + "\n  topics:\n    predictions: " + PREDICTIONS + "\n    labels: " + LABELS
+                + "\n    dead_letter: dl-" + database
                 + "\nclickhouse:\n  url: " + clickhouse.jdbcUrl() + "\n  database: " + database
                 + "\nwindows:\n  size: " + Workload.WINDOW_MILLIS / 1000 + "s\n  allowed_lateness: 0s\n"
                 + "  out_of_orderness: 1s\n  idleness: 0s\nsegments:\n  default:\n    keys: [country]\n"
@@ -126,12 +135,17 @@ final class ReliabilityStack implements AutoCloseable {
 
     /** Submits the unbounded production topology (committed offsets, earliest when none) without waiting. */
     JobClient submit(DriftwatchConfig config) throws Exception {
+        return submit(config, false);
+    }
+
+    /** As {@link #submit(DriftwatchConfig)}; with {@code labels} the label pipeline reads the labels topic too. */
+    JobClient submit(DriftwatchConfig config, boolean labels) throws Exception {
         kafka.createTopic(config.kafka().deadLetterTopic(), 1, Map.of());
         StreamExecutionEnvironment env = new TestStreamEnvironment(flink, PARALLELISM);
         env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis());
         DriftwatchJob.Inputs inputs = new DriftwatchJob.Inputs(PredictionSources.kafka(config).build(), null,
                 new ClickHouseBaselineLoader(clickhouse.jdbcUrl(), clickhouse.user(), clickhouse.password(),
-                        config.clickhouse().database()));
+                        config.clickhouse().database()), labels ? LabelSources.kafka(config).build() : null);
         DriftwatchJob.build(env, config, inputs, ResultSinks.clickHouse(config), DeadLetterTopic.sink(config.kafka()));
         return env.executeAsync("reliability-" + config.clickhouse().database());
     }
@@ -150,6 +164,19 @@ final class ReliabilityStack implements AutoCloseable {
         long completed = checkpoints(job.getJobID()).getNumberOfCompletedCheckpoints();
         Awaitility.await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() ->
                 checkpoints(job.getJobID()).getNumberOfCompletedCheckpoints() >= completed + SETTLING_CHECKPOINTS);
+    }
+
+    /**
+     * A clean run over whatever the topics hold (produced by the disturbed run before), with {@code extraYaml}
+     * and optionally labels, settled once {@code complete} holds (it checks {@code database}); then cancelled.
+     */
+    TableSnapshot cleanRun(String database, String extraYaml, boolean labels,
+                           java.util.concurrent.Callable<Boolean> complete) throws Exception {
+        migrate(database);
+        JobClient job = submit(config(database, "group-" + database, extraYaml), labels);
+        awaitSettled(job, complete);
+        job.cancel().get();
+        return TableSnapshot.of(clickhouse, database);
     }
 
     /** A clean run over the whole workload, settled; then cancelled. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +26,11 @@ record TableSnapshot(Map<String, List<String>> rows) {
     private static final Pattern REPLACING = Pattern.compile("^ReplacingMergeTree\\((\\w+)\\)");
 
     static TableSnapshot of(EmbeddedClickHouse clickhouse, String database) throws Exception {
+        return of(clickhouse, database, Set.of());
+    }
+
+    /** As {@link #of(EmbeddedClickHouse, String)} without the {@code ignored} columns, each as {@code table.column}. */
+    static TableSnapshot of(EmbeddedClickHouse clickhouse, String database, Set<String> ignored) throws Exception {
         Map<String, List<String>> rows = new TreeMap<>();
         try (Connection c = clickhouse.openConnection()) {
             Map<String, String> versions = new TreeMap<>();
@@ -41,14 +47,15 @@ record TableSnapshot(Map<String, List<String>> rows) {
                 }
             }
             for (Map.Entry<String, String> table : versions.entrySet()) {
-                rows.put(table.getKey(), read(c, database, table.getKey(), table.getValue()));
+                rows.put(table.getKey(), read(c, database, table.getKey(), table.getValue(), ignored));
             }
         }
         return new TableSnapshot(rows);
     }
 
     /** Identifiers come from system.tables and system.columns of a database the test created, never from input. */
-    private static List<String> read(Connection c, String database, String table, String version) throws Exception {
+    private static List<String> read(Connection c, String database, String table, String version, Set<String> ignored)
+            throws Exception {
         List<String> columns = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("SELECT name FROM system.columns WHERE database = ? AND table = ? "
                 + "AND default_kind NOT IN ('MATERIALIZED', 'ALIAS') AND name != ? ORDER BY position")) {
@@ -57,7 +64,9 @@ record TableSnapshot(Map<String, List<String>> rows) {
             st.setString(3, version);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    columns.add("`" + rs.getString(1) + "`");
+                    if (!ignored.contains(table + "." + rs.getString(1))) {
+                        columns.add("`" + rs.getString(1) + "`");
+                    }
                 }
             }
         }
