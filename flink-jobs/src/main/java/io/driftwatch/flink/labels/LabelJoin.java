@@ -40,6 +40,13 @@ import org.apache.flink.util.OutputTag;
  */
 public final class LabelJoin extends KeyedCoProcessFunction<String, Observation, LabelRecord, Outcome> {
 
+    /**
+     * One text for a second label, whether the first still waits for its prediction or already joined it: which
+     * of the two happened depends on which topic the job read first, not on the input, and the dead-letter row
+     * must be the same on a replay.
+     */
+    static final String DUPLICATE_DETAIL = "a label for this prediction came already";
+
     private static final long serialVersionUID = 1L;
     /** Separates model and prediction id in the key (a control character no id contains in practice). */
     private static final char KEY_SEPARATOR = '\u001f';
@@ -117,7 +124,7 @@ public final class LabelJoin extends KeyedCoProcessFunction<String, Observation,
         if (p != null) {
             join(label, p, spec, ctx, out);
         } else if (waitingLabel.value() != null) {
-            reject(label, ParseFailureReason.DUPLICATE_LABEL, "a label for this prediction is already waiting", ctx);
+            reject(label, ParseFailureReason.DUPLICATE_LABEL, DUPLICATE_DETAIL, ctx);
         } else {
             waitingLabel.update(label);
             ctx.timerService().registerEventTimeTimer(waitEnd(label, spec));
@@ -127,7 +134,7 @@ public final class LabelJoin extends KeyedCoProcessFunction<String, Observation,
     private void join(LabelRecord label, PendingPrediction p, LabelSpec spec, Context ctx, Collector<Outcome> out)
             throws Exception {
         if (p.status == PendingPrediction.LABELLED) {
-            reject(label, ParseFailureReason.DUPLICATE_LABEL, "the prediction is labelled already", ctx);
+            reject(label, ParseFailureReason.DUPLICATE_LABEL, DUPLICATE_DETAIL, ctx);
         } else if (label.eventTimeMillis > p.eventTimeMillis + spec.horizon().toMillis()) {
             reject(label, ParseFailureReason.LABEL_PAST_HORIZON, "label " + (label.eventTimeMillis - p.eventTimeMillis)
                     + " ms after its prediction, horizon " + spec.horizon().toMillis() + " ms", ctx);

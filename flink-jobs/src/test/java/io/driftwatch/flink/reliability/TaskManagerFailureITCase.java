@@ -37,12 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TaskManagerFailureITCase {
 
     private static final int KILLS = 3;
-    /**
-     * The dead letter's free-text detail of a duplicate label says whether the first label was still waiting for its
-     * prediction or already joined: that depends on which topic the job read first, not on the input (the clean run
-     * finds the labels topic complete and reads ahead). Its reason ({@code duplicate_label}) is compared.
-     */
-    private static final Set<String> ARRIVAL_ORDER_DEPENDENT = Set.of("dead_letters.detail");
     private static ReliabilityStack stack;
     private static PagerDutyReceiver disturbedPager;
     private static PagerDutyReceiver cleanPager;
@@ -103,13 +97,13 @@ class TaskManagerFailureITCase {
         assertThat(stack.checkpoints(job.getJobID()).getNumberOfRestoredCheckpoints()).isGreaterThanOrEqualTo(KILLS);
         awaitPagesOfAlertsTable(disturbedPager, database);
         job.cancel().get();
-        TableSnapshot disturbed = TableSnapshot.of(stack.clickhouse, database, ARRIVAL_ORDER_DEPENDENT);
+        TableSnapshot disturbed = TableSnapshot.of(stack.clickhouse, database);
 
         String cleanDatabase = "tm_clean";
         TableSnapshot clean = stack.cleanRun(cleanDatabase, LabelledWorkload.LABELS_YAML
                 + Paging.alertingYaml(temp.resolve(cleanDatabase), cleanPager), true,
                 () -> complete(cleanDatabase, labels));
-        clean = TableSnapshot.of(stack.clickhouse, cleanDatabase, ARRIVAL_ORDER_DEPENDENT);
+        clean = TableSnapshot.of(stack.clickhouse, cleanDatabase);
         awaitPagesOfAlertsTable(cleanPager, cleanDatabase);
 
         // the clean run is not trivially empty: labels joined, an alert fired and resolved
