@@ -64,7 +64,12 @@ public final class PagerDutyReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     public PagerDutyReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(0);
+    }
+
+    /** A receiver on the given loopback port (0: any free one), e.g. one a receiver outage left closed. */
+    public PagerDutyReceiver(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext(PATH, this::handle);
         server.start();
     }

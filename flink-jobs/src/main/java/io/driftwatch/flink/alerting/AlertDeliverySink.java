@@ -27,7 +27,11 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * know whether their delivery finished. A restore from exactly the checkpoint holding a trigger re-sends it
  * (same {@code dedup_key}: PagerDuty and Alertmanager merge it into the open alert; Slack and webhooks see a
  * second message). A restore from any later checkpoint sends nothing again. Run with parallelism 1 (alerts are
- * sparse) so one dispatcher keeps every notifier's order.
+ * sparse) so one committer keeps every notifier's order.
+ *
+ * <p>A receiver outage delays pages but loses none: the committer redelivers what gave up until the receiver is
+ * back ({@link OrderedRedelivery}), and meanwhile checkpoint barriers wait at this sink's task (run it unchained,
+ * as {@link AlertTopology} does, so evaluation goes on).
  */
 public final class AlertDeliverySink implements Sink<AlertRecord>, SupportsCommitter<AlertBatch> {
 

@@ -114,7 +114,9 @@ public final class AlertTopology {
                                                  Sinks sinks) {
         SingleOutputStreamOperator<AlertRecord> events = evaluate(observations, rules);
         events.sinkTo(sinks.alertsTable()).name("alerts").uid("sink-alerts");
-        events.sinkTo(sinks.delivery()).setParallelism(1).name("alert-delivery").uid("sink-alert-delivery");
+        // its own task: its committer waits out a receiver outage, which must not stall the evaluation and the table
+        events.sinkTo(sinks.delivery()).setParallelism(1).name("alert-delivery").uid("sink-alert-delivery")
+                .disableChaining();
         return events;
     }
 

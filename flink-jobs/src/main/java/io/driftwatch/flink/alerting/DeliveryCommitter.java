@@ -5,7 +5,6 @@ import io.driftwatch.alerting.eval.Evaluator;
 import io.driftwatch.alerting.notify.DeliveryAttempt;
 import io.driftwatch.alerting.notify.DeliveryOutcome;
 import io.driftwatch.alerting.notify.DeliveryResult;
-import io.driftwatch.alerting.notify.Dispatcher;
 import io.driftwatch.alerting.notify.NotifierContext;
 import io.driftwatch.alerting.notify.Notifiers;
 import io.driftwatch.alerting.notify.RetryPolicy;
@@ -29,20 +28,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends committed alert batches through the notifiers, grouped per rule and window by the rule's
- * {@code group_by}, and waits for every delivery to end (retries with backoff, jitter and Retry-After happen in
- * the notifiers). Every attempt is logged (redacted by the notifiers: no routing key, webhook URL or HMAC secret
- * appears) and counted in {@code alert_delivery_attempts{outcome}}; final results in
- * {@code alert_deliveries{outcome}}. A delivery that gave up or was rejected is logged as an error and not
- * retried by Flink (that would block later pages behind a broken receiver).
+ * {@code group_by}, and returns only once every delivery was delivered or rejected (retries with backoff,
+ * jitter and Retry-After happen in the notifiers; a delivery that gave up is delivered again by
+ * {@link OrderedRedelivery}, round after round, so a receiver outage delays pages but loses none). Flink
+ * commits checkpoints one after the other, so a later batch (a resolve) waits for an earlier one (its trigger).
+ * Every attempt is logged (redacted by the notifiers: no routing key, webhook URL or HMAC secret appears) and
+ * counted in {@code alert_delivery_attempts{outcome}}; final results in {@code alert_deliveries{outcome}};
+ * redelivery rounds in {@code alert_redeliveries}. A rejected delivery (4xx: retrying cannot help) is logged
+ * as an error and dropped.
  */
 final class DeliveryCommitter implements Committer<AlertBatch> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryCommitter.class);
     static final String ATTEMPTS_METRIC = "alert_delivery_attempts";
     static final String RESULTS_METRIC = "alert_deliveries";
+    static final String REDELIVERIES_METRIC = "alert_redeliveries";
 
     private final RuleSet rules;
-    private final Dispatcher dispatcher;
+    private final OrderedRedelivery delivery;
+    private final Counter redeliveries;
     private final Map<DeliveryOutcome, Counter> attempts = new EnumMap<>(DeliveryOutcome.class);
     private final Map<DeliveryOutcome, Counter> results = new EnumMap<>(DeliveryOutcome.class);
 
@@ -56,7 +60,14 @@ final class DeliveryCommitter implements Committer<AlertBatch> {
         NotifierContext context = new NotifierContext(
                 HttpClient.newBuilder().connectTimeout(NotifierContext.DEFAULT_REQUEST_TIMEOUT).build(), retryPolicy,
                 this::onAttempt, SecretResolver.system(), Clock.systemUTC(), NotifierContext.DEFAULT_REQUEST_TIMEOUT);
-        this.dispatcher = new Dispatcher(Notifiers.createAll(rules, context));
+        this.redeliveries = metrics.counter(REDELIVERIES_METRIC, new ThreadSafeSimpleCounter());
+        this.delivery = new OrderedRedelivery(Notifiers.createAll(rules, context), retryPolicy, this::onRedelivery);
+    }
+
+    private void onRedelivery(OrderedRedelivery.Redelivery r) {
+        redeliveries.inc();
+        LOG.warn("alert delivery {} {} gave up; redelivery round {} in {}", r.notifier(), r.groupKey(), r.round(),
+                r.delay());
     }
 
     private void onAttempt(DeliveryAttempt a) {
@@ -78,7 +89,11 @@ final class DeliveryCommitter implements Committer<AlertBatch> {
             request.getCommittable().records().forEach(r -> events.add(r.toEvent()));
             List<DeliveryResult> delivered;
             try {
-                delivered = dispatcher.dispatch(new Evaluator(rules).group(events)).get();
+                delivered = delivery.deliver(new Evaluator(rules).group(events)).get();
+            } catch (InterruptedException e) {
+                // cancelled or failing over: the batch stays in the checkpoint and is committed again after a restore
+                delivery.stop();
+                throw e;
             } catch (ExecutionException e) {
                 // notifiers turn HTTP and network failures into results; this is a bug, and retrying cannot help
                 LOG.error("alert delivery of {} event(s) failed", events.size(), e.getCause());
@@ -104,8 +119,14 @@ final class DeliveryCommitter implements Committer<AlertBatch> {
         return results.get(outcome).getCount();
     }
 
+    /** Redelivery rounds started so far (the {@value #REDELIVERIES_METRIC} counter). */
+    long redeliveries() {
+        return redeliveries.getCount();
+    }
+
     @Override
     public void close() {
-        // the HTTP client has no close on Java 17; its threads are daemons
+        // stops pending redelivery rounds; the HTTP client has no close on Java 17, its threads are daemons
+        delivery.stop();
     }
 }
