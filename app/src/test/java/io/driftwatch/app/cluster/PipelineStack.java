@@ -189,7 +189,7 @@ final class PipelineStack implements AutoCloseable {
 
     Map<String, List<String>> snapshot(Run run) throws SQLException {
         try (Connection c = clickhouse.openConnection()) {
-            return ResultTables.snapshot(c, run.database(), run.topic());
+            return ResultTables.snapshot(c, run.database(), Map.of(run.topic(), "<input>", run.labelsTopic(), "<labels>"));
         }
     }
 
