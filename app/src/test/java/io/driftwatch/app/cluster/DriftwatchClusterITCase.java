@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,8 +84,9 @@ class DriftwatchClusterITCase {
      * Windows 0-1 go in and window 0 fires; a checkpoint is taken; windows 2-3 go in and windows 1-2 fire and
      * are written (after the checkpoint); then a TaskManager dies by SIGKILL and the rest of the input arrives
      * while the job restarts from the checkpoint, replaying windows 1-2 into the sinks a second time. Labels of
-     * windows 0-3 are in flight (joined after the checkpoint), and so is the latency alert of window 2 (its trigger
-     * waits in the delivery sink for a checkpoint that never completed). The restore is from a checkpoint before
+     * windows 0-3 are in flight (joined after the checkpoint), and so is the latency alert of window 2: the kill
+     * waits until its triggers are in the alerts table, i.e. evaluated and waiting in the delivery sink for a
+     * checkpoint that never completes. The restore is from a checkpoint before
      * any trigger, so no page may repeat (RULES.md: only a restore from exactly the checkpoint holding a trigger
      * re-sends it): checkpoints are then triggered until the pages arrive, and once more to see none is doubled.
      */
@@ -99,6 +101,10 @@ class DriftwatchClusterITCase {
             await().atMost(JOB_TIMEOUT).until(() -> rest.completedCheckpoints(job) >= 1);
             stack.produce(run, stack.traffic.windows(KnownTraffic.FRAMED_FROM, 4));
             stack.awaitVolumeRows(run, 3 * KnownTraffic.KEYS);
+            // every trigger (window 2) is evaluated and waits in the delivery sink for the next checkpoint
+            await().atMost(JOB_TIMEOUT).pollInterval(PipelineStack.POLL).until(() -> AlertRules.firedEvents(
+                    stack.snapshot(run).getOrDefault("alerts", List.of())) == stack.referencePages.size());
+            assertThat(run.receiver().received()).as("nothing paged before a checkpoint after the trigger").isEmpty();
 
             int victim = stack.cluster.taskManagersStarted() - 1;
             stack.cluster.killTaskManager(victim);
@@ -129,15 +135,22 @@ class DriftwatchClusterITCase {
         await().atMost(JOB_TIMEOUT).until(() -> rest.completedCheckpoints(job) > before);
     }
 
-    /** Checkpoints {@code job} until {@code done} holds (pages go out after the checkpoint holding them). */
+    /**
+     * Checkpoints {@code job} until {@code done} holds (pages go out after the checkpoint holding them) or
+     * {@link #JOB_TIMEOUT} passed; the caller's assertion then shows what differs.
+     */
     private static void checkpointUntil(FlinkRestClient rest, String job, Callable<Boolean> done) {
-        await().atMost(JOB_TIMEOUT).pollInterval(PipelineStack.POLL).until(() -> {
-            if (done.call()) {
-                return true;
-            }
-            checkpoint(rest, job);
-            return done.call();
-        });
+        try {
+            await().atMost(JOB_TIMEOUT).pollInterval(PipelineStack.POLL).until(() -> {
+                if (done.call()) {
+                    return true;
+                }
+                checkpoint(rest, job);
+                return done.call();
+            });
+        } catch (ConditionTimeoutException e) {
+            // the caller's assertion shows the difference
+        }
     }
 
     @Test
