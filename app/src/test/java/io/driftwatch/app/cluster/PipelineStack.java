@@ -2,6 +2,7 @@ package io.driftwatch.app.cluster;
 
 import static org.awaitility.Awaitility.await;
 
+import io.driftwatch.alerting.notify.PagerDutyReceiver;
 import io.driftwatch.flink.config.ConfigLoader;
 import io.driftwatch.flink.drift.BaselineUpdates;
 import io.driftwatch.flink.job.DriftwatchJob;
@@ -39,8 +40,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * the Kafka connector, as a Flink distribution, so the job runs from the shaded jar alone), the {@link KnownTraffic} input, and the reference
  * result: the same job on a MiniCluster in this JVM.
  *
- * <p>Each run gets its own input topic (holding the same events), consumer group and ClickHouse database.
- * The cluster checkpoints only when a test triggers it ({@link #CHECKPOINT_INTERVAL} is far beyond a test).
+ * <p>Each run gets its own input and labels topics (holding the same events), consumer group, ClickHouse database,
+ * and rules file ({@link AlertRules}) paging its own local PagerDuty receiver. The cluster checkpoints only when a
+ * test triggers it ({@link #CHECKPOINT_INTERVAL} is far beyond a test), so it pages only then (pages go out when
+ * the checkpoint holding them completed, alerting/RULES.md "Delivery guarantees"); the reference checkpoints every
+ * {@link #REFERENCE_CHECKPOINT_INTERVAL}.
  */
 final class PipelineStack implements AutoCloseable {
 
@@ -62,7 +66,7 @@ final class PipelineStack implements AutoCloseable {
     /** Counts unchanged this long after the last window's volume row: the other sinks have flushed too. */
     static final Duration SETTLED = Duration.ofSeconds(3);
     static final String DEAD_LETTER_TOPIC = "it-dead-letters";
-    static final String LABELS_TOPIC = "it-labels";
+    static final Duration REFERENCE_CHECKPOINT_INTERVAL = Duration.ofMillis(500);
     static final Path WORK_ROOT = Path.of("target", "cluster-itcase").toAbsolutePath();
 
     /**
@@ -73,14 +77,18 @@ final class PipelineStack implements AutoCloseable {
     static final List<String> JOB_LIBRARIES = List.of("flink-connector-kafka", "kafka-clients");
 
 
-    /** One pipeline run: its input topic, consumer group, database and job configuration file. */
-    record Run(String name, String topic, String database, Path configFile) {}
+    /** One pipeline run: its input and labels topics, database, job configuration file and PagerDuty receiver. */
+    record Run(String name, String topic, String labelsTopic, String database, Path configFile,
+               PagerDutyReceiver receiver) {}
 
     final EmbeddedKafka kafka;
     final EmbeddedClickHouse clickhouse;
     final FlinkCluster cluster;
     final KnownTraffic traffic = new KnownTraffic(KnownTraffic.startOfToday());
     final Map<String, List<String>> reference;
+    /** The reference run's pages: per dedup key its event actions in arrival order. */
+    final Map<String, List<String>> referencePages;
+    private final List<PagerDutyReceiver> receivers = new ArrayList<>();
 
     PipelineStack() throws Exception {
         if (!Files.isRegularFile(SHADED_JAR)) {
@@ -93,7 +101,7 @@ final class PipelineStack implements AutoCloseable {
         try {
             k = EmbeddedKafka.start();
             ch = EmbeddedClickHouse.start();
-            for (String topic : List.of(DEAD_LETTER_TOPIC, LABELS_TOPIC, BaselineUpdates.DEFAULT_TOPIC)) {
+            for (String topic : List.of(DEAD_LETTER_TOPIC, BaselineUpdates.DEFAULT_TOPIC)) {
                 k.createTopic(topic, 1, Map.of("retention.ms", "-1"));
             }
         } catch (RuntimeException e) {
@@ -107,7 +115,9 @@ final class PipelineStack implements AutoCloseable {
             closeQuietly(kafka, clickhouse, null);
             starting.join(); // rethrows why the cluster did not start
         }
-        this.reference = runReference(work);
+        Run referenceRun = newRun("reference");
+        this.reference = runReference(referenceRun);
+        this.referencePages = AlertRules.pagesByDedupKey(referenceRun.receiver());
     }
 
     /**
@@ -142,23 +152,29 @@ final class PipelineStack implements AutoCloseable {
         }
     }
 
-    /** A new run: input topic with every partition, empty migrated database, config file. */
+    /** A new run: input and labels topics with every partition, empty migrated database, receiver, config file. */
     Run newRun(String name) throws IOException, SQLException {
         String topic = "in-" + name;
+        String labelsTopic = "labels-" + name;
         String database = "run_" + name;
         kafka.createTopic(topic, KnownTraffic.PARTITIONS, Map.of("retention.ms", "-1"));
+        kafka.createTopic(labelsTopic, KnownTraffic.PARTITIONS, Map.of("retention.ms", "-1"));
         try (Connection c = clickhouse.openConnection()) {
             c.createStatement().execute("CREATE DATABASE IF NOT EXISTS " + database);
             Migrator.builder().database(database).build().migrate(c);
         }
-        Path config = WORK_ROOT.resolve(name + "-" + UUID.randomUUID() + ".yaml");
-        Files.createDirectories(config.getParent());
-        Files.writeString(config, configYaml(topic, database, "it-" + name), StandardCharsets.UTF_8);
-        return new Run(name, topic, database, config);
+        PagerDutyReceiver receiver = new PagerDutyReceiver();
+        receivers.add(receiver);
+        Path runDir = WORK_ROOT.resolve(name + "-" + UUID.randomUUID());
+        Files.createDirectories(runDir);
+        Path rules = AlertRules.write(runDir, receiver.url());
+        Path config = runDir.resolve("driftwatch.yaml");
+        Files.writeString(config, configYaml(topic, labelsTopic, database, "it-" + name, rules), StandardCharsets.UTF_8);
+        return new Run(name, topic, labelsTopic, database, config, receiver);
     }
 
     void produce(Run run, List<KnownTraffic.Event> events) throws Exception {
-        KnownTraffic.produce(kafka.bootstrapServers(), run.topic(), events);
+        KnownTraffic.produce(kafka.bootstrapServers(), run.topic(), run.labelsTopic(), events);
     }
 
     /** Submits the shaded jar with the run's config over REST; returns the job id. */
@@ -173,7 +189,7 @@ final class PipelineStack implements AutoCloseable {
 
     Map<String, List<String>> snapshot(Run run) throws SQLException {
         try (Connection c = clickhouse.openConnection()) {
-            return ResultTables.snapshot(c, run.database(), run.topic());
+            return ResultTables.snapshot(c, run.database(), Map.of(run.topic(), "<input>", run.labelsTopic(), "<labels>"));
         }
     }
 
@@ -211,11 +227,11 @@ final class PipelineStack implements AutoCloseable {
         return last.get();
     }
 
-    /** The reference: the job on a MiniCluster in this JVM over the whole input, settled. */
-    private Map<String, List<String>> runReference(Path work) throws Exception {
-        Run run = newRun("reference");
+    /** The reference: the job on a MiniCluster in this JVM over the whole input, settled, its pages delivered. */
+    private Map<String, List<String>> runReference(Run run) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(REFERENCE_PARALLELISM);
+        env.enableCheckpointing(REFERENCE_CHECKPOINT_INTERVAL.toMillis());
         DriftwatchJob.production(env, new ConfigLoader().load(run.configFile()));
         JobClient job = env.executeAsync("driftwatch-reference");
         try {
@@ -225,18 +241,22 @@ final class PipelineStack implements AutoCloseable {
                 long[] totals = volumeTotals(run);
                 return totals[0] == KnownTraffic.VALID_EVENTS && totals[1] == KnownTraffic.FIRED_WINDOWS;
             });
-            AtomicReference<Map<String, Integer>> counts = new AtomicReference<>(Map.of());
+            // the whole snapshot, not only counts: label metrics are revised in place as labels arrive
+            AtomicReference<Map<String, List<String>>> rows = new AtomicReference<>(Map.of());
             await().atMost(RESULT_TIMEOUT).pollInterval(POLL).during(SETTLED).until(() -> {
-                Map<String, Integer> now = ResultTables.counts(snapshot(run));
-                return now.equals(counts.getAndSet(now));
+                Map<String, List<String>> now = snapshot(run);
+                return now.equals(rows.getAndSet(now));
             });
-            return snapshot(run);
+            Map<String, List<String>> settled = snapshot(run);
+            int pages = AlertRules.pagedEvents(settled.getOrDefault("alerts", List.of()));
+            await().atMost(RESULT_TIMEOUT).pollInterval(POLL).until(() -> run.receiver().accepted().size() >= pages);
+            return settled;
         } finally {
             job.cancel().get();
         }
     }
 
-    private String configYaml(String topic, String database, String group) {
+    private String configYaml(String topic, String labelsTopic, String database, String group, Path rules) {
         return """
                 kafka:
                   bootstrap_servers: %s
@@ -264,8 +284,20 @@ final class PipelineStack implements AutoCloseable {
                 sink:
                   batch_rows: 10000
                   flush_interval: 200ms
-                """.formatted(kafka.bootstrapServers(), topic, LABELS_TOPIC, DEAD_LETTER_TOPIC, group,
-                clickhouse.jdbcUrl(database), database, KnownTraffic.WINDOW_MILLIS / 1000, KnownTraffic.ROLLING_WINDOWS);
+                labels:
+                  default:
+                    task: binary
+                    horizon: 1h
+                    pending_label_wait: 5m
+                    emit_interval: 30s
+                    min_coverage: 0.5
+                  fraud:
+                    threshold: 0.6
+                alerting:
+                  rules: %s
+                """.formatted(kafka.bootstrapServers(), topic, labelsTopic, DEAD_LETTER_TOPIC, group,
+                clickhouse.jdbcUrl(database), database, KnownTraffic.WINDOW_MILLIS / 1000, KnownTraffic.ROLLING_WINDOWS,
+                rules);
     }
 
     /**
@@ -310,6 +342,7 @@ final class PipelineStack implements AutoCloseable {
 
     @Override
     public void close() {
+        closeQuietly(receivers.toArray(AutoCloseable[]::new));
         closeQuietly(kafka, clickhouse, cluster);
     }
 

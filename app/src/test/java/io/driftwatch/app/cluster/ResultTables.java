@@ -32,8 +32,12 @@ final class ResultTables {
 
     private ResultTables() {}
 
-    /** Table name to its sorted rows; {@code runTopic}, where a row names it, reads {@code <input>}. */
-    static Map<String, List<String>> snapshot(Connection c, String database, String runTopic) throws SQLException {
+    /**
+     * Table name to its sorted rows; a cell equal to a key of {@code runNames} (the run's own topics, which dead
+     * letters name) reads as its value instead.
+     */
+    static Map<String, List<String>> snapshot(Connection c, String database, Map<String, String> runNames)
+            throws SQLException {
         Map<String, List<String>> tables = new TreeMap<>();
         for (Map.Entry<String, String> table : resultTables(c, database).entrySet()) {
             List<String> columns = columns(c, database, table.getKey(), table.getValue());
@@ -46,7 +50,7 @@ final class ResultTables {
                     List<String> cells = new ArrayList<>();
                     for (int i = 1; i <= columns.size(); i++) {
                         String cell = String.valueOf(rs.getString(i));
-                        cells.add(cell.equals(runTopic) ? "<input>" : cell);
+                        cells.add(runNames.getOrDefault(cell, cell));
                     }
                     rows.add(String.join(CELL, cells));
                 }
