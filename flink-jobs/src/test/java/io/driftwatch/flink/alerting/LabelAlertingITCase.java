@@ -22,8 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -187,14 +185,7 @@ class LabelAlertingITCase {
     }
 
     private static List<String> query(String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = clickhouse.openConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return clickhouse.queryFirstColumn(sql);
     }
 
     @Test

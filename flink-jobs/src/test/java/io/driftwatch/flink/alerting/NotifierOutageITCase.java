@@ -26,11 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -214,13 +211,7 @@ class NotifierOutageITCase {
     }
 
     private static List<String> query(String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = clickhouse.openConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return clickhouse.queryFirstColumn(sql);
     }
 
     private static String dedupKey(String country) {

@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -189,6 +192,17 @@ public final class EmbeddedClickHouse implements AutoCloseable {
     /** A new JDBC connection with {@code database} as current database; the caller closes it. */
     public Connection openConnection(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), jdbcProperties());
+    }
+
+    /** Runs a query on a fresh connection and returns its first column as text, one entry per row (tests, tools). */
+    public List<String> queryFirstColumn(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = openConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     public Path dataDir() {
