@@ -66,6 +66,7 @@ final class JobRun {
             DriftwatchJob.build(env, config, new DriftwatchJob.Inputs(predictions, null, BaselineLoader.NONE),
                     ResultSinks.clickHouse(config), DeadLetterTopic.sink(config.kafka()));
         } else {
+            env.getConfig().enableObjectReuse(); // as DriftwatchJob.topology does
             env.fromSource(predictions, EventTimes.watermarks(config.windows()), "predictions")
                     .process(new DeadLetterRouter()).name("route-dead-letters")
                     .sinkTo(new DiscardingSink<>()).name("discard");

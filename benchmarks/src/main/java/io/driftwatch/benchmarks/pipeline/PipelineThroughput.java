@@ -16,7 +16,8 @@ import java.util.Map;
  * (a) a single-thread {@code KafkaConsumer} + {@code EventParser} pass, (b) the whole job (bounded source,
  * rolling baselines, real ClickHouse sinks) on a local MiniCluster per parallelism, each checked against the
  * {@code volume} table, (c) a parse-only Flink topology at parallelism 1 showing where the time goes, and
- * (a) again, warm. Ratios are to the faster bare pass.
+ * (a) again, warm, parsing into the record and into the job's reused flat fields. Ratios are to the fastest
+ * bare pass.
  *
  * <p>Usage: {@code PipelineThroughput [--events N] [--parallelism 1,2] [--bundle-events 1000,1] [--warmup-runs 1]
  * [--state-backend hashmap|rocksdb]} (every bundle size at every parallelism, after unmeasured warm-up job runs);
@@ -92,8 +93,9 @@ public final class PipelineThroughput {
             JobRun.Stack stack = new JobRun.Stack(kafka.bootstrapServers(), TOPIC, DEAD_LETTER_TOPIC,
                     clickhouse.jdbcUrl(), Migrator.DEFAULT_DATABASE, WINDOW_SIZE, ROLLING_WINDOWS);
             List<ThroughputTable.Row> rows = new ArrayList<>();
-            rows.add(measure(cpu, "bare consume+parse (cold)", 1, events, true,
-                    () -> BareConsumeParse.run(kafka.bootstrapServers(), TOPIC, PARTITIONS, events)));
+            rows.add(measure(cpu, "bare consume+parse record (cold)", 1, events, true,
+                    () -> BareConsumeParse.run(kafka.bootstrapServers(), TOPIC, PARTITIONS, events,
+                            BareConsumeParse.Target.RECORD)));
             for (int w = 0; w < warmups; w++) {
                 int p = parallelisms.get(parallelisms.size() - 1);
                 double seconds = JobRun.run(stack, JobRun.Topology.FULL_JOB, backend, p, bundles.get(0),
@@ -116,8 +118,12 @@ public final class PipelineThroughput {
             rows.add(measure(cpu, "flink source+parse only", 1, events,
                     () -> JobRun.run(stack, JobRun.Topology.PARSE_ONLY, backend, 1, 1, "bench-parse-p1")));
             // Again at the end, JIT-warm like the job runs were: the ratio uses the faster of the two passes.
-            rows.add(measure(cpu, "bare consume+parse (warm)", 1, events, true,
-                    () -> BareConsumeParse.run(kafka.bootstrapServers(), TOPIC, PARTITIONS, events)));
+            for (BareConsumeParse.Target target : BareConsumeParse.Target.values()) {
+                boolean ceiling = target != BareConsumeParse.Target.NONE;
+                rows.add(measure(cpu, (ceiling ? "bare consume+parse " + target.label : "bare consume only")
+                                + " (warm)", 1, events, ceiling,
+                        () -> BareConsumeParse.run(kafka.bootstrapServers(), TOPIC, PARTITIONS, events, target)));
+            }
             System.out.println();
             System.out.print(ThroughputTable.render(rows, events));
         }

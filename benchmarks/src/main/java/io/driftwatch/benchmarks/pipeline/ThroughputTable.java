@@ -26,11 +26,11 @@ final class ThroughputTable {
         double bare = rows.stream().filter(Row::ceiling)
                 .mapToDouble(r -> events / r.seconds()).max()
                 .orElseThrow(() -> new IllegalArgumentException("no bare consume+parse row to compare with"));
-        StringBuilder out = new StringBuilder(String.format("%-36s %4s %8s %10s %14s %16s %9s %9s %6s%n", "mode",
+        StringBuilder out = new StringBuilder(String.format("%-42s %4s %8s %10s %14s %16s %9s %9s %6s%n", "mode",
                 "par", "seconds", "events/s", "per core(slot)", "per JVM CPU-s", "JVM CPU", "kafka+ch", "ratio"));
         for (Row r : rows) {
             double rate = events / r.seconds();
-            out.append(String.format("%-36s %4d %8.2f %10.0f %14.0f %16.0f %9.1f %9.1f %6.2f%n", r.mode(),
+            out.append(String.format("%-42s %4d %8.2f %10.0f %14.0f %16.0f %9.1f %9.1f %6.2f%n", r.mode(),
                     r.parallelism(), r.seconds(), rate, rate / r.parallelism(), events / r.jvmCpuSeconds(),
                     r.jvmCpuSeconds(), r.childrenCpuSeconds(), rate / bare));
         }

@@ -116,6 +116,9 @@ public final class DriftwatchJob {
 
     /** Builds the topology; attach sinks with {@link #sinkTo}. */
     public static Outputs topology(StreamExecutionEnvironment env, DriftwatchConfig config, Inputs inputs) {
+        // Every operator here builds new records and never changes its inputs, so chained operators may pass
+        // records by reference instead of deep-copying each one (about 10% of the source task's CPU, JFR).
+        env.getConfig().enableObjectReuse();
         WindowSettings settings = WindowSettings.from(config);
         DriftEvaluator evaluator = new DriftEvaluator(config.drift());
         SingleOutputStreamOperator<Observation> observations = env

@@ -60,6 +60,19 @@ public final class CardinalityGuard {
 
     /** The canonical segment of an event of {@code modelId}, with over-limit values and combinations folded. */
     public String segment(String modelId, Map<String, String> segment) {
+        SegmentOutcome outcome = admitSegment(modelId, segment);
+        if (outcome.folded()) {
+            countSegmentFold();
+        }
+        return outcome.canonical();
+    }
+
+    /**
+     * {@link #segment} without counting a fold. For a given model and segment map the outcome never changes once
+     * computed (admitted sets only grow, and a full set stays full), so callers may memoize it, counting
+     * {@link #countSegmentFold()} for each event whose memoized outcome was folded.
+     */
+    public SegmentOutcome admitSegment(String modelId, Map<String, String> segment) {
         SegmentConfig.ModelSegments config = segments.forModel(modelId);
         List<String> keys = config.keys();
         Map<String, Set<String>> values = valuesPerSegmentKey.computeIfAbsent(modelId, m -> new HashMap<>());
@@ -83,11 +96,16 @@ public final class CardinalityGuard {
             canonical = OVERFLOW_SEGMENT;
             folded = true;
         }
-        if (folded) {
-            segmentsFolded.inc();
-        }
-        return canonical;
+        return new SegmentOutcome(canonical, folded);
     }
+
+    /** Counts one event whose segment was folded. */
+    public void countSegmentFold() {
+        segmentsFolded.inc();
+    }
+
+    /** A canonical segment, and whether a value or the combination was folded to get it. */
+    public record SegmentOutcome(String canonical, boolean folded) {}
 
     /** {@code category} of a categorical feature, or {@value #OTHER_VALUE} past the feature's limit. */
     public String category(String modelId, String feature, String category) {

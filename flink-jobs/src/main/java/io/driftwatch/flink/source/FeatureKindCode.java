@@ -1,5 +1,6 @@
 package io.driftwatch.flink.source;
 
+import io.driftwatch.schemas.events.FeatureKind;
 import io.driftwatch.schemas.events.FeatureValue;
 
 /** Byte codes of a feature value's JSON type in {@link Observation#featureKinds}. */
@@ -10,6 +11,15 @@ public final class FeatureKindCode {
     public static final byte NULL = 3;
 
     private FeatureKindCode() {}
+
+    public static byte of(FeatureKind kind) {
+        return switch (kind) {
+            case NUMBER -> NUMBER;
+            case TEXT -> TEXT;
+            case BOOLEAN -> BOOLEAN;
+            case NULL -> NULL;
+        };
+    }
 
     public static byte of(FeatureValue value) {
         if (value instanceof FeatureValue.Num) {

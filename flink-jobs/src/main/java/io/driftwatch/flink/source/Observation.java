@@ -37,11 +37,25 @@ public class Observation {
     public double[] numbers;
     public String[] texts;
 
+    /** {@link #windowKey()} as the mapper resolved it; not a POJO field (transient), never serialized. */
+    private transient String windowKey;
+
     public Observation() {}
 
-    /** The keyBy key: model, version and segment ({@link SegmentKeys#windowKey}). */
+    /**
+     * The keyBy key: model, version and segment ({@link SegmentKeys#windowKey}). Computed on first use unless
+     * the mapper set it: do not change model, version or segment after calling this.
+     */
     public String windowKey() {
-        return SegmentKeys.windowKey(modelId, modelVersion, segment);
+        if (windowKey == null) {
+            windowKey = SegmentKeys.windowKey(modelId, modelVersion, segment);
+        }
+        return windowKey;
+    }
+
+    /** Sets the key {@link #windowKey()} returns (the mapper's memoized one, equal to what it would compute). */
+    void cacheWindowKey(String key) {
+        windowKey = key;
     }
 
     public int featureCount() {

@@ -3,10 +3,12 @@ package io.driftwatch.flink.source;
 import io.driftwatch.flink.config.LimitsConfig;
 import io.driftwatch.flink.config.SegmentConfig;
 import io.driftwatch.flink.telemetry.PipelineMetrics;
-import io.driftwatch.schemas.events.FeatureValue;
+import io.driftwatch.schemas.events.FeatureKind;
 import io.driftwatch.schemas.events.ModelOutput;
 import io.driftwatch.schemas.events.PredictionEvent;
+import io.driftwatch.schemas.events.PredictionFields;
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +23,10 @@ public final class ObservationMapper implements Serializable {
     private static final long serialVersionUID = 2L;
     private final SegmentConfig segments;
     private final LimitsConfig limits;
+    private static final String TRUE_TEXT = Boolean.toString(true);
+    private static final String FALSE_TEXT = Boolean.toString(false);
     private transient CardinalityGuard guard;
+    private transient SegmentMemo memo;
 
     public ObservationMapper(SegmentConfig segments, LimitsConfig limits) {
         this.segments = Objects.requireNonNull(segments, "segments");
@@ -42,40 +47,74 @@ public final class ObservationMapper implements Serializable {
         return guard;
     }
 
+    /** The observation of a parsed record (tests and tools; the job maps {@link PredictionFields}). */
     public Observation map(PredictionEvent event) {
+        return map(PredictionFields.of(event));
+    }
+
+    /** The observation of one parsed prediction; copies what it keeps, so {@code event} may be reused after. */
+    public Observation map(PredictionFields event) {
         Observation o = new Observation();
         o.predictionId = event.predictionId();
         o.modelId = event.modelId();
         o.modelVersion = event.modelVersion();
-        List<String> keys = segments.forModel(event.modelId()).keys();
-        CardinalityGuard limit = guard();
-        o.segment = limit.segment(event.modelId(), event.segment());
-        o.segmentEntries = SegmentKeys.entries(event.segment(), keys);
+        SegmentMemo.Resolved resolved = resolveSegment(event);
+        if (resolved.folded()) {
+            guard().countSegmentFold();
+        }
+        o.segment = resolved.segment();
+        o.segmentEntries = resolved.entries();
+        o.cacheWindowKey(resolved.windowKey());
         o.eventTimeMillis = event.eventTimeMillis();
         o.score = event.output() instanceof ModelOutput.BinaryScore b ? b.score() : Double.NaN;
         o.value = event.output() instanceof ModelOutput.RegressionValue r ? r.value() : Double.NaN;
-        o.latencyMs = event.latencyMs() == null ? Double.NaN : event.latencyMs();
+        o.latencyMs = event.latencyMs();
         o.predictedClass = event.predictedClass() == null ? "" : event.predictedClass();
-        int n = event.features().size();
+        int n = event.featureCount();
         o.featureNames = new String[n];
         o.featureKinds = new byte[n];
         o.numbers = new double[n];
         o.texts = new String[n];
-        int i = 0;
-        for (Map.Entry<String, FeatureValue> feature : event.features().entrySet()) {
-            FeatureValue value = feature.getValue();
-            o.featureNames[i] = feature.getKey();
-            o.featureKinds[i] = FeatureKindCode.of(value);
+        CardinalityGuard limit = guard();
+        for (int i = 0; i < n; i++) {
+            String name = event.featureName(i);
+            FeatureKind kind = event.featureKind(i);
+            o.featureNames[i] = name;
+            o.featureKinds[i] = FeatureKindCode.of(kind);
             o.texts[i] = "";
-            if (value instanceof FeatureValue.Num num) {
-                o.numbers[i] = num.value();
-            } else if (value instanceof FeatureValue.Str str) {
-                o.texts[i] = limit.category(event.modelId(), feature.getKey(), str.value());
-            } else if (value instanceof FeatureValue.Bool bool) {
-                o.texts[i] = Boolean.toString(bool.value());
+            switch (kind) {
+                case NUMBER -> o.numbers[i] = event.number(i);
+                case TEXT -> o.texts[i] = limit.category(event.modelId(), name, event.text(i));
+                case BOOLEAN -> o.texts[i] = event.number(i) != 0.0 ? TRUE_TEXT : FALSE_TEXT;
+                case NULL -> { }
             }
-            i++;
         }
         return o;
+    }
+
+    /** Distinct (model, version, segment) combinations remembered so far. */
+    int memoizedSegments() {
+        return memo == null ? 0 : memo.size();
+    }
+
+    /** The event's canonical segment, kept entries and window key, memoized per combination. */
+    private SegmentMemo.Resolved resolveSegment(PredictionFields event) {
+        if (memo == null) {
+            memo = new SegmentMemo();
+        }
+        List<String> keys = segments.forModel(event.modelId()).keys();
+        SegmentMemo.Resolved resolved = memo.get(event, keys);
+        if (resolved != null) {
+            return resolved;
+        }
+        Map<String, String> segment = new LinkedHashMap<>();
+        for (int i = 0; i < event.segmentCount(); i++) {
+            segment.put(event.segmentKey(i), event.segmentValue(i));
+        }
+        CardinalityGuard.SegmentOutcome outcome = guard().admitSegment(event.modelId(), segment);
+        resolved = new SegmentMemo.Resolved(outcome.canonical(), SegmentKeys.entries(segment, keys),
+                SegmentKeys.windowKey(event.modelId(), event.modelVersion(), outcome.canonical()), outcome.folded());
+        memo.putLast(resolved);
+        return resolved;
     }
 }

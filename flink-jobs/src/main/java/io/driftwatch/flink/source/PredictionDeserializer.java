@@ -5,11 +5,11 @@ import io.driftwatch.schemas.events.DeadLetter;
 import io.driftwatch.schemas.events.EventParser;
 import io.driftwatch.schemas.events.ParseFailure;
 import io.driftwatch.schemas.events.ParseFailureReason;
-import io.driftwatch.schemas.events.ParseResult;
-import io.driftwatch.schemas.events.PredictionEvent;
+import io.driftwatch.schemas.events.PredictionFields;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -30,6 +30,8 @@ public final class PredictionDeserializer implements KafkaRecordDeserializationS
     private final EventParser parser;
     private final ObservationMapper mapper;
     private final EventTimeGuard eventTimes;
+    /** Reused for every record of this subtask (the parse's flat output, with its cache of repeating texts). */
+    private transient PredictionFields fields;
     private transient Counter eventsIn;
     private transient Map<ParseFailureReason, Counter> parseErrors;
 
@@ -61,11 +63,14 @@ public final class PredictionDeserializer implements KafkaRecordDeserializationS
         if (eventsIn != null) {
             eventsIn.inc();
         }
-        ParseResult<PredictionEvent> parsed = parser.parsePrediction(record.value());
-        ParseFailure failure = parsed.isOk()
-                ? eventTimes.check(parsed.event().eventTimeMillis(), record.timestamp()).orElse(null) : parsed.failure();
+        if (fields == null) {
+            fields = new PredictionFields();
+        }
+        Optional<ParseFailure> invalid = parser.parsePrediction(record.value(), fields);
+        ParseFailure failure = invalid.isPresent() ? invalid.get()
+                : eventTimes.check(fields.eventTimeMillis(), record.timestamp()).orElse(null);
         if (failure == null) {
-            return SourceEvent.valid(mapper.map(parsed.event()));
+            return SourceEvent.valid(mapper.map(fields));
         }
         if (parseErrors != null) {
             parseErrors.get(failure.reason()).inc();
@@ -73,6 +78,10 @@ public final class PredictionDeserializer implements KafkaRecordDeserializationS
         DeadLetter letter = DeadLetter.of(record.value(), failure, record.topic(), record.partition(),
                 record.offset(), ingestTimeMillis);
         return SourceEvent.rejected(DeadLetterRecord.of(letter, record.timestamp()));
+    }
+
+    ObservationMapper mapper() {
+        return mapper;
     }
 
     @Override

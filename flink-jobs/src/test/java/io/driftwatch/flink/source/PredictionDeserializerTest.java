@@ -52,6 +52,26 @@ class PredictionDeserializerTest {
     }
 
     @Test
+    void repeatedSegmentsResolveOnceAndShareTheirStrings() {
+        PredictionDeserializer deserializer = deserializer(List.of("country", "channel"));
+        Observation first = deserializer.toSourceEvent(record(VALID), 1).observation;
+        Observation second = deserializer.toSourceEvent(record(VALID.replace("\"p1\"", "\"p2\"")
+                .replace("\"device\":\"ios\"", "\"device\":\"android\"")), 1).observation;
+        Observation reordered = deserializer.toSourceEvent(record(VALID.replace(
+                "{\"channel\":\"web\",\"country\":\"DE\"", "{\"country\":\"DE\",\"channel\":\"web\"")), 1).observation;
+        assertThat(second.predictionId).isEqualTo("p2");
+        assertThat(second.windowKey()).isSameAs(first.windowKey());
+        assertThat(second.segment).isSameAs(first.segment).isEqualTo("channel=web,country=DE");
+        assertThat(second.modelId).isSameAs(first.modelId);
+        assertThat(second.texts[1]).isSameAs(first.texts[1]);
+        // another device (not a configured key) is the same combination; another key order is another one
+        assertThat(deserializer.mapper().memoizedSegments()).isEqualTo(2);
+        assertThat(reordered.windowKey()).isEqualTo(first.windowKey());
+        deserializer.toSourceEvent(record(VALID.replace("\"p1\"", "\"p3\"")), 1);
+        assertThat(deserializer.mapper().memoizedSegments()).isEqualTo(2);
+    }
+
+    @Test
     void noConfiguredKeysKeepsEveryKeyAndNoSegmentIsAllTraffic() {
         assertThat(SegmentKeys.canonical(Map.of("b", "2", "a", "1"), List.of())).isEqualTo("a=1,b=2");
         assertThat(SegmentKeys.canonical(Map.of(), List.of())).isEqualTo(SegmentKeys.ALL).isEmpty();

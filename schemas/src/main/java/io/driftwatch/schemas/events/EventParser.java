@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Parses prediction and label events from raw Kafka bytes with Jackson's streaming parser (no tree).
@@ -54,7 +55,32 @@ public final class EventParser implements Serializable {
 
     /** Parses a prediction event; see {@code prediction.schema.json}. */
     public ParseResult<PredictionEvent> parsePrediction(byte[] payload) {
-        return parse(payload, in -> PredictionReader.read(in, limits));
+        PredictionFields fields = PredictionFields.forSingleUse();
+        return parse(payload, in -> {
+            PredictionReader.read(in, limits, fields);
+            return fields.toEvent();
+        });
+    }
+
+    /**
+     * Parses a prediction event into reusable flat fields, with exactly the validation (and failures) of
+     * {@link #parsePrediction(byte[])} but without building the record's maps: the streaming job's path. The usual
+     * valid event is read by a single-pass scanner ({@code PredictionScanner}); anything it does not handle,
+     * including every invalid event, is read by the Jackson-based reader, which decides the outcome.
+     *
+     * @return empty when {@code into} now holds the event, else the failure ({@code into} is then undefined)
+     */
+    public Optional<ParseFailure> parsePrediction(byte[] payload, PredictionFields into) {
+        Objects.requireNonNull(into, "into");
+        if (payload != null && payload.length <= limits.maxPayloadBytes()
+                && PredictionScanner.scan(payload, limits, into)) {
+            return Optional.empty();
+        }
+        ParseResult<PredictionFields> result = parse(payload, in -> {
+            PredictionReader.read(in, limits, into);
+            return into;
+        });
+        return result.isOk() ? Optional.empty() : Optional.of(result.failure());
     }
 
     /** Parses a label event; see {@code label.schema.json}. */

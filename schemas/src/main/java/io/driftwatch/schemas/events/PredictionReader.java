@@ -6,86 +6,82 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads the fields of one prediction object (the reader is positioned on its START_OBJECT). */
+/**
+ * Reads the fields of one prediction object (the reader is positioned on its START_OBJECT) into a
+ * {@link PredictionFields}. Field paths for error messages ({@code features.<name>}) are only concatenated when
+ * there is an error, never per value.
+ */
 final class PredictionReader {
 
     private static final String FEATURES_PREFIX = "features.";
+    private static final String SEGMENT = EventFields.Field.SEGMENT.jsonName();
+    private static final String SEGMENT_PREFIX = SEGMENT + ".";
 
     private final TokenReader in;
     private final ParserLimits limits;
+    private final PredictionFields into;
     private final EventFields seen = new EventFields();
-
-    private int schemaVersion;
-    private String predictionId;
-    private String modelId;
-    private String modelVersion;
-    private long eventTimeMillis;
-    private Map<String, FeatureValue> features;
-    private ModelOutput output;
     private String outputField;
-    private String predictedClass;
-    private Double latencyMs;
-    private Map<String, String> segment = Map.of();
-    private Map<String, String> tags = Map.of();
-    private Map<String, String> extraFields = Map.of();
 
-    private PredictionReader(TokenReader in, ParserLimits limits) {
+    private PredictionReader(TokenReader in, ParserLimits limits, PredictionFields into) {
         this.in = in;
         this.limits = limits;
+        this.into = into;
     }
 
-    static PredictionEvent read(TokenReader in, ParserLimits limits) throws IOException {
-        return new PredictionReader(in, limits).read();
+    /** Reads into {@code into} (cleared first); throws {@link EventFormatException} on the first problem. */
+    static void read(TokenReader in, ParserLimits limits, PredictionFields into) throws IOException {
+        into.clear();
+        new PredictionReader(in, limits, into).read();
     }
 
-    private PredictionEvent read() throws IOException {
+    private void read() throws IOException {
         for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
             readField(name);
         }
         seen.requireAll(EventFields.PREDICTION_REQUIRED);
-        if (output == null) {
+        if (into.output == null) {
             throw new EventFormatException(ParseFailureReason.MISSING_OUTPUT,
                     "exactly one of 'score', 'scores' or 'value' is required; none was sent");
         }
-        return new PredictionEvent(schemaVersion, predictionId, modelId, modelVersion, eventTimeMillis, features,
-                output, predictedClass, latencyMs, segment, tags, extraFields);
     }
 
     private void readField(String name) throws IOException {
         EventFields.Field field = EventFields.Field.byName(name);
         if (field == null || !EventFields.PREDICTION_FIELDS.contains(field)) {
             // Label-only names (an inline "label") are kept like any unknown field.
-            if (extraFields.isEmpty()) {
-                extraFields = new LinkedHashMap<>();
+            if (into.extraFields.isEmpty()) {
+                into.extraFields = new LinkedHashMap<>();
             }
-            TokenReader.putUnique(extraFields, name, in.readRaw(name), name);
+            TokenReader.putUnique(into.extraFields, name, in.readRaw(name), name);
             return;
         }
         seen.mark(field);
         switch (field) {
-            case SCHEMA_VERSION -> schemaVersion = EventFields.readSchemaVersion(in);
-            case PREDICTION_ID -> predictionId = in.readIdentifier(name);
-            case MODEL_ID -> modelId = in.readIdentifier(name);
-            case MODEL_VERSION -> modelVersion = in.readIdentifier(name);
-            case TIMESTAMP -> eventTimeMillis = in.readTimestamp(name);
-            case FEATURES -> features = readFeatures();
+            case SCHEMA_VERSION -> into.schemaVersion = EventFields.readSchemaVersion(in);
+            case PREDICTION_ID -> into.predictionId = in.readIdentifier(name);
+            case MODEL_ID -> into.modelId = in.readIdentifier(name, into);
+            case MODEL_VERSION -> into.modelVersion = in.readIdentifier(name, into);
+            case TIMESTAMP -> into.eventTimeMillis = in.readTimestamp(name);
+            case FEATURES -> readFeatures();
             case SCORE -> setOutput(name, new ModelOutput.BinaryScore(probability(name)));
             case SCORES -> setOutput(name, readScores());
             case VALUE -> setOutput(name, new ModelOutput.RegressionValue(in.readNumber(name)));
-            case PREDICTED_CLASS -> predictedClass = in.currentToken() == JsonToken.VALUE_NULL ? null : in.readString(name);
-            case LATENCY_MS -> latencyMs = in.currentToken() == JsonToken.VALUE_NULL ? null : latency();
-            case SEGMENT -> segment = in.readStringMap(name);
-            case TAGS -> tags = in.readStringMap(name);
+            case PREDICTED_CLASS -> into.predictedClass =
+                    in.currentToken() == JsonToken.VALUE_NULL ? null : in.readString("", name, into);
+            case LATENCY_MS -> into.latencyMs = in.currentToken() == JsonToken.VALUE_NULL ? Double.NaN : latency();
+            case SEGMENT -> readSegment();
+            case TAGS -> into.tags = in.readStringMap(name);
             default -> throw in.wrongType(name, "absent from a prediction");
         }
     }
 
     private void setOutput(String field, ModelOutput value) {
-        if (output != null) {
+        if (into.output != null) {
             throw new EventFormatException(ParseFailureReason.AMBIGUOUS_OUTPUT,
                     "both '" + outputField + "' and '" + field + "' sent; exactly one of 'score', 'scores' or 'value' is allowed");
         }
-        output = value;
+        into.output = value;
         outputField = field;
     }
 
@@ -106,33 +102,52 @@ final class PredictionReader {
         return value;
     }
 
-    /** The field path of a feature ({@code features.<name>}) is only built for an error message. */
-    private Map<String, FeatureValue> readFeatures() throws IOException {
+    private void readFeatures() throws IOException {
         in.expectObject("features");
-        Map<String, FeatureValue> values = new LinkedHashMap<>();
         for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
-            if (values.putIfAbsent(name, featureValue(name)) != null) {
+            readFeature(name);
+            if (!into.featureNamesSeen.add(name)) {
                 throw TokenReader.duplicate(FEATURES_PREFIX + name);
             }
         }
-        return values;
     }
 
-    private FeatureValue featureValue(String name) throws IOException {
+    /** One feature's value; a repeated name is reported after its value is read, as a map's insert would. */
+    private void readFeature(String name) throws IOException {
         switch (in.currentToken()) {
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                return FeatureValue.of(in.readFiniteNumber(FEATURES_PREFIX, name));
+                into.addFeature(name, FeatureKind.NUMBER, in.readFiniteNumber(FEATURES_PREFIX, name), null);
+                return;
             case VALUE_STRING:
-                return FeatureValue.of(in.readText(FEATURES_PREFIX, name));
+                into.addFeature(name, FeatureKind.TEXT, 0.0, in.readText(FEATURES_PREFIX, name, into));
+                return;
             case VALUE_TRUE:
-                return FeatureValue.of(true);
+                into.addFeature(name, FeatureKind.BOOLEAN, 1.0, null);
+                return;
             case VALUE_FALSE:
-                return FeatureValue.of(false);
+                into.addFeature(name, FeatureKind.BOOLEAN, 0.0, null);
+                return;
             case VALUE_NULL:
-                return FeatureValue.Null.INSTANCE;
+                into.addFeature(name, FeatureKind.NULL, 0.0, null);
+                return;
             default:
                 throw in.wrongType(FEATURES_PREFIX + name, "a number, string, boolean or null");
+        }
+    }
+
+    /** An object of string values; JSON null reads as no segment. */
+    private void readSegment() throws IOException {
+        if (in.currentToken() == JsonToken.VALUE_NULL) {
+            return;
+        }
+        in.expectObject(SEGMENT);
+        for (String key = in.nextFieldName(); key != null; key = in.nextFieldName()) {
+            String value = in.readString(SEGMENT_PREFIX, key, into);
+            if (!into.segmentKeysSeen.add(key)) {
+                throw TokenReader.duplicate(SEGMENT_PREFIX + key);
+            }
+            into.addSegment(key, value);
         }
     }
 

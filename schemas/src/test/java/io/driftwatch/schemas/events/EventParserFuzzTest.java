@@ -57,7 +57,7 @@ class EventParserFuzzTest {
         assertThat(failures).isGreaterThan(ROUNDS / 2);
     }
 
-    private static byte[] mutate(byte[] original, Random random) {
+    static byte[] mutate(byte[] original, Random random) {
         byte[] bytes = original.clone();
         int steps = 1 + random.nextInt(3);
         for (int i = 0; i < steps; i++) {

@@ -1,0 +1,471 @@
+package io.driftwatch.schemas.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+
+/**
+ * The fast path of {@link EventParser#parsePrediction(byte[], PredictionFields)}: one pass over the bytes of the
+ * usual, valid prediction, straight into {@link PredictionFields}, without Jackson's tokens. It handles only
+ * ASCII text without escapes, the known fields except {@code scores}, and numbers it can convert exactly; on
+ * anything else (any error, an unknown field, a duplicate, an escape, a limit) it gives up and the caller
+ * re-reads the payload with the Jackson-based reader, which is the reference: every failure, and every event
+ * outside this subset, is decided there. {@code PredictionScannerTest} checks that whatever this accepts, Jackson
+ * reads to exactly the same fields.
+ */
+final class PredictionScanner {
+
+    /** Jackson's own limit on a number's length (longer: {@code number_too_long}, decided by the slow path). */
+    private static final int MAX_NUMBER_LENGTH = 1000;
+    /** Below 2^53 every integer is an exact double (Clinger's fast path: one exact operand, one rounding). */
+    private static final long MAX_EXACT_MANTISSA = 1L << 53;
+    /** 10^22 is the largest power of ten that is an exact double. */
+    private static final double[] EXACT_POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+        1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    /** More digits than this could overflow the long mantissa; such numbers take {@link Double#parseDouble}. */
+    private static final int MAX_LONG_DIGITS = 18;
+    /** Objects nest two deep here (the event, then features/segment/tags). */
+    private static final int DEPTH = 2;
+    private static final int DECIMAL_BASE = 10;
+    private static final int FIRST_NON_ASCII = 0x80;
+    private static final int FIRST_PRINTABLE = 0x20;
+    private static final int BYTE_MASK = 0xFF;
+    /** Bytes a plain string holds as they are: printable ASCII except the quote and the backslash. */
+    private static final boolean[] PLAIN = new boolean[BYTE_MASK + 1];
+
+    static {
+        for (int b = FIRST_PRINTABLE; b < FIRST_NON_ASCII; b++) {
+            PLAIN[b] = b != '"' && b != '\\';
+        }
+    }
+
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+
+    /** {@link EventFields#PREDICTION_REQUIRED} as a mask of {@link #bit}s. */
+    private static final long REQUIRED = EventFields.PREDICTION_REQUIRED.stream()
+            .mapToLong(PredictionScanner::bit).reduce(0L, (a, b) -> a | b);
+
+    private final byte[] in;
+    private final ParserLimits limits;
+    private final PredictionFields into;
+    private int pos;
+    /** The last number read, and whether it was written as an integer (no fraction, no exponent). */
+    private double number;
+    private boolean integral;
+    private long integralValue;
+    /** Bounds of the content of the last plain string read. */
+    private int textStart;
+    private int textLength;
+
+    private PredictionScanner(byte[] in, ParserLimits limits, PredictionFields into) {
+        this.in = in;
+        this.limits = limits;
+        this.into = into;
+    }
+
+    /** {@code true}: {@code into} holds the valid event; {@code false}: not decided here (re-read it). */
+    static boolean scan(byte[] payload, ParserLimits limits, PredictionFields into) {
+        if (limits.maxDepth() < DEPTH) {
+            return false;
+        }
+        into.clear();
+        return new PredictionScanner(payload, limits, into).event();
+    }
+
+    private boolean event() {
+        skipWhitespace();
+        if (!take('{')) {
+            return false;
+        }
+        long seen = 0;
+        int position = 0;
+        do {
+            EventFields.Field field = topLevelField(position++);
+            if (!colon() || field == null || field == EventFields.Field.LABEL || field == EventFields.Field.SCORES
+                    || (seen & bit(field)) != 0 || !value(field)) {
+                return false;
+            }
+            seen |= bit(field);
+            skipWhitespace();
+        } while (take(','));
+        if (!take('}')) {
+            return false;
+        }
+        skipWhitespace();
+        return pos == in.length && into.output != null && hasAll(seen);
+    }
+
+    private boolean value(EventFields.Field field) {
+        switch (field) {
+            case SCHEMA_VERSION:
+                if (!number() || !integral || integralValue != PredictionEvent.CURRENT_SCHEMA_VERSION) {
+                    return false;
+                }
+                into.schemaVersion = PredictionEvent.CURRENT_SCHEMA_VERSION;
+                return true;
+            case PREDICTION_ID:
+                into.predictionId = identifier(false);
+                return into.predictionId != null;
+            case MODEL_ID:
+                into.modelId = identifier(true);
+                return into.modelId != null;
+            case MODEL_VERSION:
+                into.modelVersion = identifier(true);
+                return into.modelVersion != null;
+            case TIMESTAMP:
+                return timestamp();
+            case FEATURES:
+                return features();
+            case SCORE:
+                if (into.output != null || !number() || !(number >= 0.0 && number <= 1.0)) {
+                    return false;
+                }
+                into.output = new ModelOutput.BinaryScore(number);
+                return true;
+            case VALUE:
+                if (into.output != null || !number()) {
+                    return false;
+                }
+                into.output = new ModelOutput.RegressionValue(number);
+                return true;
+            case PREDICTED_CLASS:
+                if (literal(NULL)) {
+                    return true;
+                }
+                into.predictedClass = text(true);
+                return into.predictedClass != null;
+            case LATENCY_MS:
+                if (literal(NULL)) {
+                    return true;
+                }
+                if (!number() || number < 0) {
+                    return false;
+                }
+                into.latencyMs = number;
+                return true;
+            case SEGMENT:
+                return stringMap(true);
+            case TAGS:
+                return stringMap(false);
+            default:
+                return false;
+        }
+    }
+
+    private boolean timestamp() {
+        try {
+            if (peek() == '"') {
+                String text = text(false);
+                if (text == null) {
+                    return false;
+                }
+                into.eventTimeMillis = IsoTimestamps.parse(text);
+                return true;
+            }
+            if (!number() || !integral) {
+                return false;
+            }
+            into.eventTimeMillis = IsoTimestamps.checkRange(integralValue);
+            return true;
+        } catch (EventFormatException e) {
+            return false; // the slow path reports it
+        }
+    }
+
+    private boolean features() {
+        if (!take('{')) {
+            return false;
+        }
+        skipWhitespace();
+        if (take('}')) {
+            return true;
+        }
+        do {
+            String name = name(into.featureNamesByPosition, into.featureCount);
+            if (name == null || !colon() || !feature(name) || !into.featureNamesSeen.add(name)) {
+                return false;
+            }
+            skipWhitespace();
+        } while (take(','));
+        return take('}');
+    }
+
+    private boolean feature(String name) {
+        int b = peek();
+        if (b == '"') {
+            String text = text(true);
+            if (text == null) {
+                return false;
+            }
+            into.addFeature(name, FeatureKind.TEXT, 0.0, text);
+        } else if (b == 't' && literal(TRUE)) {
+            into.addFeature(name, FeatureKind.BOOLEAN, 1.0, null);
+        } else if (b == 'f' && literal(FALSE)) {
+            into.addFeature(name, FeatureKind.BOOLEAN, 0.0, null);
+        } else if (b == 'n' && literal(NULL)) {
+            into.addFeature(name, FeatureKind.NULL, 0.0, null);
+        } else if (number()) {
+            into.addFeature(name, FeatureKind.NUMBER, number, null);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** {@code segment} (entries into the fields) or {@code tags} (a map): null or an object of strings. */
+    private boolean stringMap(boolean segment) {
+        if (literal(NULL)) {
+            return true;
+        }
+        if (!take('{')) {
+            return false;
+        }
+        skipWhitespace();
+        if (take('}')) {
+            return true;
+        }
+        LinkedHashMap<String, String> tags = segment ? null : new LinkedHashMap<>();
+        do {
+            String key = segment ? name(into.segmentKeysByPosition, into.segmentCount) : name();
+            if (key == null || !colon()) {
+                return false;
+            }
+            String value = text(true);
+            if (value == null) {
+                return false;
+            }
+            if (segment) {
+                if (!into.segmentKeysSeen.add(key)) {
+                    return false;
+                }
+                into.addSegment(key, value);
+            } else if (tags.putIfAbsent(key, value) != null) {
+                return false;
+            }
+            skipWhitespace();
+        } while (take(','));
+        if (!segment) {
+            into.tags = tags;
+        }
+        return take('}');
+    }
+
+    private String identifier(boolean intern) {
+        String text = text(intern);
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    /** A field name (interned) after optional whitespace, or {@code null}. */
+    private String name() {
+        skipWhitespace();
+        return text(true);
+    }
+
+    /** The name at {@code position} of an object whose names {@code byPosition} remembers, or {@code null}. */
+    private String name(PositionalNames<String> byPosition, int position) {
+        skipWhitespace();
+        if (!plainString()) {
+            return null;
+        }
+        String name = byPosition.match(position, in, textStart, textLength);
+        if (name == null) {
+            name = into.ascii(in, textStart, textLength);
+            byPosition.remember(position, in, textStart, textLength, name);
+        }
+        return name;
+    }
+
+    /** The known top-level field named at {@code position}, or {@code null} (unknown, or not a plain name). */
+    private EventFields.Field topLevelField(int position) {
+        skipWhitespace();
+        if (!plainString()) {
+            return null;
+        }
+        EventFields.Field field = into.fieldsByPosition.match(position, in, textStart, textLength);
+        if (field == null) {
+            field = EventFields.Field.byName(into.ascii(in, textStart, textLength));
+            if (field != null) {
+                into.fieldsByPosition.remember(position, in, textStart, textLength, field);
+            }
+        }
+        return field;
+    }
+
+    private boolean colon() {
+        skipWhitespace();
+        if (!take(':')) {
+            return false;
+        }
+        skipWhitespace();
+        return true;
+    }
+
+    /**
+     * A string of printable ASCII without escapes, within the length limit; {@code null} for anything else
+     * (not a string, an escape, a control or non-ASCII byte, too long, unterminated).
+     */
+    private String text(boolean intern) {
+        if (!plainString()) {
+            return null;
+        }
+        return intern ? into.ascii(in, textStart, textLength)
+                : new String(in, textStart, textLength, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Consumes a string of printable ASCII without escapes within the length limit, its content's bounds in
+     * {@link #textStart} and {@link #textLength}; {@code false} for anything else.
+     */
+    private boolean plainString() {
+        if (!take('"')) {
+            return false;
+        }
+        int start = pos;
+        while (pos < in.length && PLAIN[in[pos] & BYTE_MASK]) {
+            pos++;
+        }
+        if (pos == in.length || in[pos] != '"') {
+            return false; // unterminated, or an escape, a control or a non-ASCII byte
+        }
+        textStart = start;
+        textLength = pos - start;
+        pos++;
+        return textLength <= limits.maxStringLength();
+    }
+
+    /**
+     * A JSON number into {@link #number} (finite), {@link #integral} and, when integral, {@link #integralValue};
+     * {@code false} when malformed, too long, not followed by a delimiter, {@code -0}, or not finite.
+     */
+    private boolean number() {
+        int start = pos;
+        boolean negative = take('-');
+        long mantissa = 0;
+        int digits = 0;
+        int intStart = pos;
+        while (pos < in.length && isDigit(in[pos])) {
+            mantissa = digits < MAX_LONG_DIGITS ? mantissa * DECIMAL_BASE + (in[pos] - '0') : mantissa;
+            digits++;
+            pos++;
+        }
+        int intDigits = pos - intStart;
+        if (intDigits == 0 || (intDigits > 1 && in[intStart] == '0')) {
+            return false; // no digits, or a leading zero (invalid JSON)
+        }
+        int fractionDigits = 0;
+        if (take('.')) {
+            while (pos < in.length && isDigit(in[pos])) {
+                mantissa = digits < MAX_LONG_DIGITS ? mantissa * DECIMAL_BASE + (in[pos] - '0') : mantissa;
+                digits++;
+                fractionDigits++;
+                pos++;
+            }
+            if (fractionDigits == 0) {
+                return false;
+            }
+        }
+        int exponent = 0;
+        boolean hasExponent = pos < in.length && (in[pos] == 'e' || in[pos] == 'E');
+        if (hasExponent) {
+            pos++;
+            boolean negativeExponent = take('-');
+            if (!negativeExponent) {
+                take('+');
+            }
+            int expStart = pos;
+            while (pos < in.length && isDigit(in[pos])) {
+                exponent = Math.min(exponent * DECIMAL_BASE + (in[pos] - '0'), MAX_NUMBER_LENGTH * DECIMAL_BASE);
+                pos++;
+            }
+            if (pos == expStart) {
+                return false;
+            }
+            exponent = negativeExponent ? -exponent : exponent;
+        }
+        int length = pos - start;
+        if (length > MAX_NUMBER_LENGTH || !delimiterFollows()) {
+            return false;
+        }
+        integral = fractionDigits == 0 && !hasExponent;
+        if (integral) {
+            if (digits > MAX_LONG_DIGITS || (negative && mantissa == 0)) {
+                return false; // long literals and -0: the slow path's integer rules decide
+            }
+            integralValue = negative ? -mantissa : mantissa;
+            number = integralValue;
+            return true;
+        }
+        int scale = exponent - fractionDigits;
+        if (digits <= MAX_LONG_DIGITS && mantissa <= MAX_EXACT_MANTISSA
+                && Math.abs(scale) < EXACT_POWERS_OF_TEN.length) {
+            double magnitude = scale >= 0 ? mantissa * EXACT_POWERS_OF_TEN[scale]
+                    : mantissa / EXACT_POWERS_OF_TEN[-scale];
+            number = negative ? -magnitude : magnitude;
+        } else {
+            number = Double.parseDouble(new String(in, start, length, StandardCharsets.ISO_8859_1));
+        }
+        return Double.isFinite(number);
+    }
+
+    private boolean delimiterFollows() {
+        if (pos == in.length) {
+            return true;
+        }
+        byte b = in[pos];
+        return b == ',' || b == '}' || b == ']' || isWhitespace(b);
+    }
+
+    /** Consumes {@code word} when it is next and followed by a delimiter. */
+    private boolean literal(byte[] word) {
+        if (pos + word.length > in.length) {
+            return false;
+        }
+        for (int i = 0; i < word.length; i++) {
+            if (in[pos + i] != word[i]) {
+                return false;
+            }
+        }
+        int after = pos;
+        pos += word.length;
+        if (!delimiterFollows()) {
+            pos = after;
+            return false;
+        }
+        return true;
+    }
+
+    private int peek() {
+        return pos < in.length ? in[pos] : -1;
+    }
+
+    private boolean take(char c) {
+        if (pos < in.length && in[pos] == c) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private void skipWhitespace() {
+        while (pos < in.length && isWhitespace(in[pos])) {
+            pos++;
+        }
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    private static long bit(EventFields.Field field) {
+        return 1L << field.ordinal();
+    }
+
+    private static boolean hasAll(long seen) {
+        return (seen & REQUIRED) == REQUIRED;
+    }
+}
