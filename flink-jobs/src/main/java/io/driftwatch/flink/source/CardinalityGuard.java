@@ -40,7 +40,7 @@ public final class CardinalityGuard {
     private final LimitsConfig limits;
     private final Map<String, Set<String>> segmentsPerModel = new HashMap<>();
     private final Map<String, Map<String, Set<String>>> valuesPerSegmentKey = new HashMap<>();
-    private final Map<String, Map<String, Set<String>>> categoriesPerFeature = new HashMap<>();
+    private final Map<String, ModelCategories> categoriesPerModel = new HashMap<>();
     private final Counter segmentsFolded;
     private final Counter categoriesFolded;
 
@@ -109,20 +109,36 @@ public final class CardinalityGuard {
 
     /** {@code category} of a categorical feature, or {@value #OTHER_VALUE} past the feature's limit. */
     public String category(String modelId, String feature, String category) {
-        Map<String, Set<String>> features = categoriesPerFeature.computeIfAbsent(modelId, m -> new HashMap<>());
-        Set<String> admitted = features.get(feature);
-        if (admitted == null) {
-            if (features.size() >= limits.maxFeatures()) {
-                return category; // windows ignore (and count) features past max_features
+        return categories(modelId).category(feature, category);
+    }
+
+    /** The category limits of one model's features: look them up once per event, not once per feature. */
+    public ModelCategories categories(String modelId) {
+        return categoriesPerModel.computeIfAbsent(modelId, m -> new ModelCategories());
+    }
+
+    /** Admitted categories per categorical feature of one model. */
+    public final class ModelCategories {
+        private final Map<String, Set<String>> features = new HashMap<>();
+
+        private ModelCategories() {}
+
+        /** {@code category} of {@code feature}, or {@value #OTHER_VALUE} past the feature's limit. */
+        public String category(String feature, String category) {
+            Set<String> admitted = features.get(feature);
+            if (admitted == null) {
+                if (features.size() >= limits.maxFeatures()) {
+                    return category; // windows ignore (and count) features past max_features
+                }
+                admitted = new HashSet<>();
+                features.put(feature, admitted);
             }
-            admitted = new HashSet<>();
-            features.put(feature, admitted);
+            if (admit(admitted, category, limits.maxCategoriesPerFeature())) {
+                return category;
+            }
+            categoriesFolded.inc();
+            return OTHER_VALUE;
         }
-        if (admit(admitted, category, limits.maxCategoriesPerFeature())) {
-            return category;
-        }
-        categoriesFolded.inc();
-        return OTHER_VALUE;
     }
 
     private static boolean admit(Set<String> admitted, String value, int limit) {

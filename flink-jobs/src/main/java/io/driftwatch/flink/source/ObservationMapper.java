@@ -75,7 +75,7 @@ public final class ObservationMapper implements Serializable {
         o.featureKinds = new byte[n];
         o.numbers = new double[n];
         o.texts = new String[n];
-        CardinalityGuard limit = guard();
+        CardinalityGuard.ModelCategories categories = null;
         for (int i = 0; i < n; i++) {
             String name = event.featureName(i);
             FeatureKind kind = event.featureKind(i);
@@ -84,7 +84,12 @@ public final class ObservationMapper implements Serializable {
             o.texts[i] = "";
             switch (kind) {
                 case NUMBER -> o.numbers[i] = event.number(i);
-                case TEXT -> o.texts[i] = limit.category(event.modelId(), name, event.text(i));
+                case TEXT -> {
+                    if (categories == null) {
+                        categories = guard().categories(event.modelId());
+                    }
+                    o.texts[i] = categories.category(name, event.text(i));
+                }
                 case BOOLEAN -> o.texts[i] = event.number(i) != 0.0 ? TRUE_TEXT : FALSE_TEXT;
                 case NULL -> { }
             }

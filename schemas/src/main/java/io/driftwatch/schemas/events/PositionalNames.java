@@ -26,8 +26,14 @@ final class PositionalNames<T> {
             return null;
         }
         byte[] name = names[position];
-        if (name == null || name.length != length || !Arrays.equals(in, start, start + length, name, 0, length)) {
+        if (name == null || name.length != length) {
             return null;
+        }
+        // A plain loop: names are short, and the vectorized Arrays.equals costs a stub call per name.
+        for (int i = 0; i < length; i++) {
+            if (in[start + i] != name[i]) {
+                return null;
+            }
         }
         return (T) values[position];
     }

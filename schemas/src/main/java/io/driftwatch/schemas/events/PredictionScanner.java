@@ -26,6 +26,7 @@ final class PredictionScanner {
     /** Objects nest two deep here (the event, then features/segment/tags). */
     private static final int DEPTH = 2;
     private static final int DECIMAL_BASE = 10;
+    private static final int DECIMAL_DIGIT_MAX = 9;
     private static final int FIRST_NON_ASCII = 0x80;
     private static final int FIRST_PRINTABLE = 0x20;
     private static final int BYTE_MASK = 0xFF;
@@ -318,19 +319,21 @@ final class PredictionScanner {
      * {@link #textStart} and {@link #textLength}; {@code false} for anything else.
      */
     private boolean plainString() {
-        if (!take('"')) {
+        final byte[] bytes = in;
+        int p = pos;
+        if (p >= bytes.length || bytes[p] != '"') {
             return false;
         }
-        int start = pos;
-        while (pos < in.length && PLAIN[in[pos] & BYTE_MASK]) {
-            pos++;
+        int start = ++p;
+        while (p < bytes.length && PLAIN[bytes[p] & BYTE_MASK]) {
+            p++;
         }
-        if (pos == in.length || in[pos] != '"') {
+        if (p == bytes.length || bytes[p] != '"') {
             return false; // unterminated, or an escape, a control or a non-ASCII byte
         }
         textStart = start;
-        textLength = pos - start;
-        pos++;
+        textLength = p - start;
+        pos = p + 1;
         return textLength <= limits.maxStringLength();
     }
 
@@ -339,51 +342,54 @@ final class PredictionScanner {
      * {@code false} when malformed, too long, not followed by a delimiter, {@code -0}, or not finite.
      */
     private boolean number() {
-        int start = pos;
-        boolean negative = take('-');
+        final byte[] bytes = in;
+        final int end = bytes.length;
+        final int start = pos;
+        int p = start;
+        boolean negative = p < end && bytes[p] == '-';
+        if (negative) {
+            p++;
+        }
         long mantissa = 0;
         int digits = 0;
-        int intStart = pos;
-        while (pos < in.length && isDigit(in[pos])) {
-            mantissa = digits < MAX_LONG_DIGITS ? mantissa * DECIMAL_BASE + (in[pos] - '0') : mantissa;
-            digits++;
-            pos++;
+        int intStart = p;
+        for (int d; p < end && (d = bytes[p] - '0') >= 0 && d <= DECIMAL_DIGIT_MAX; p++, digits++) {
+            mantissa = digits < MAX_LONG_DIGITS ? mantissa * DECIMAL_BASE + d : mantissa;
         }
-        int intDigits = pos - intStart;
-        if (intDigits == 0 || (intDigits > 1 && in[intStart] == '0')) {
+        int intDigits = p - intStart;
+        if (intDigits == 0 || (intDigits > 1 && bytes[intStart] == '0')) {
             return false; // no digits, or a leading zero (invalid JSON)
         }
         int fractionDigits = 0;
-        if (take('.')) {
-            while (pos < in.length && isDigit(in[pos])) {
-                mantissa = digits < MAX_LONG_DIGITS ? mantissa * DECIMAL_BASE + (in[pos] - '0') : mantissa;
-                digits++;
+        if (p < end && bytes[p] == '.') {
+            p++;
+            for (int d; p < end && (d = bytes[p] - '0') >= 0 && d <= DECIMAL_DIGIT_MAX; p++, digits++) {
+                mantissa = digits < MAX_LONG_DIGITS ? mantissa * DECIMAL_BASE + d : mantissa;
                 fractionDigits++;
-                pos++;
             }
             if (fractionDigits == 0) {
                 return false;
             }
         }
         int exponent = 0;
-        boolean hasExponent = pos < in.length && (in[pos] == 'e' || in[pos] == 'E');
+        boolean hasExponent = p < end && (bytes[p] == 'e' || bytes[p] == 'E');
         if (hasExponent) {
-            pos++;
-            boolean negativeExponent = take('-');
-            if (!negativeExponent) {
-                take('+');
+            p++;
+            boolean negativeExponent = p < end && bytes[p] == '-';
+            if (p < end && (bytes[p] == '-' || bytes[p] == '+')) {
+                p++;
             }
-            int expStart = pos;
-            while (pos < in.length && isDigit(in[pos])) {
-                exponent = Math.min(exponent * DECIMAL_BASE + (in[pos] - '0'), MAX_NUMBER_LENGTH * DECIMAL_BASE);
-                pos++;
+            int expStart = p;
+            for (int d; p < end && (d = bytes[p] - '0') >= 0 && d <= DECIMAL_DIGIT_MAX; p++) {
+                exponent = Math.min(exponent * DECIMAL_BASE + d, MAX_NUMBER_LENGTH * DECIMAL_BASE);
             }
-            if (pos == expStart) {
+            if (p == expStart) {
                 return false;
             }
             exponent = negativeExponent ? -exponent : exponent;
         }
-        int length = pos - start;
+        pos = p;
+        int length = p - start;
         if (length > MAX_NUMBER_LENGTH || !delimiterFollows()) {
             return false;
         }
@@ -403,7 +409,7 @@ final class PredictionScanner {
                     : mantissa / EXACT_POWERS_OF_TEN[-scale];
             number = negative ? -magnitude : magnitude;
         } else {
-            number = Double.parseDouble(new String(in, start, length, StandardCharsets.ISO_8859_1));
+            number = Double.parseDouble(new String(bytes, start, length, StandardCharsets.ISO_8859_1));
         }
         return Double.isFinite(number);
     }
