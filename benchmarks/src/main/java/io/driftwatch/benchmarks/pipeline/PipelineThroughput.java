@@ -144,9 +144,15 @@ public final class PipelineThroughput {
                                                Timed timed) throws Exception {
         double jvm = cpu.jvmSeconds();
         double children = cpu.childrenSeconds();
-        double seconds = timed.seconds();
+        double seconds;
+        JavaThreadCpu javaThreads = JavaThreadCpu.start();
+        try {
+            seconds = timed.seconds();
+        } finally {
+            javaThreads.close();
+        }
         ThroughputTable.Row row = new ThroughputTable.Row(mode, parallelism, seconds, cpu.jvmSeconds() - jvm,
-                cpu.childrenSeconds() - children, ceiling);
+                javaThreads.seconds(), cpu.childrenSeconds() - children, ceiling);
         System.out.printf("%s p=%d: %.2f s, %.0f events/s%n", mode, parallelism, seconds, events / seconds);
         return row;
     }
