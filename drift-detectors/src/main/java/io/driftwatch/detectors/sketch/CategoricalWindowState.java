@@ -63,10 +63,26 @@ public final class CategoricalWindowState implements MergeableState<CategoricalW
 
     private CategoricalWindowState(SortedSet<String> referenceCategories, CategoryCounts counts,
                                    QualityCounters quality) {
-        this.referenceCategories = Collections.unmodifiableSortedSet(referenceCategories);
-        this.referenceLookup = new HashSet<>(referenceCategories);
+        this(Collections.unmodifiableSortedSet(referenceCategories),
+                Collections.unmodifiableSet(new HashSet<>(referenceCategories)), counts, quality);
+    }
+
+    /** Shares the (unmodifiable) reference sets of another state. */
+    private CategoricalWindowState(SortedSet<String> referenceCategories, Set<String> referenceLookup,
+                                   CategoryCounts counts, QualityCounters quality) {
+        this.referenceCategories = referenceCategories;
+        this.referenceLookup = referenceLookup;
         this.counts = counts;
         this.quality = quality;
+    }
+
+    /**
+     * An empty state with this one's reference categories and category cap. The reference sets are immutable
+     * and shared, so a new window costs no copy of them.
+     */
+    public CategoricalWindowState emptyLike() {
+        return new CategoricalWindowState(referenceCategories, referenceLookup,
+                new CategoryCounts(counts.maxCategories()), new QualityCounters());
     }
 
     private static SortedSet<String> validated(Set<String> referenceCategories) {
@@ -159,7 +175,7 @@ public final class CategoricalWindowState implements MergeableState<CategoricalW
 
     @Override
     public CategoricalWindowState copy() {
-        return new CategoricalWindowState(new TreeSet<>(referenceCategories), counts.copy(), quality.copy());
+        return new CategoricalWindowState(referenceCategories, referenceLookup, counts.copy(), quality.copy());
     }
 
     @Override

@@ -147,4 +147,22 @@ class CategoricalWindowStateTest extends MergeableStateContract<CategoricalWindo
         assertThat(state.counts().otherCount()).isEqualTo(3);
         assertThat(state.quality().count(QualityIssue.UNSEEN_CATEGORY)).isEqualTo(1 + 5 + 1); // teal before the merge, the merged five, teal after
     }
+
+    @Test
+    void emptyLikeKeepsTheFrameAndNothingElse() {
+        CategoricalWindowState state = new CategoricalWindowState(REFERENCE, 2);
+        state.add("red");
+        state.add("purple");
+        CategoricalWindowState empty = state.emptyLike();
+        assertThat(empty.isEmpty()).isTrue();
+        assertThat(empty.referenceCategories()).containsExactly("blue", "green", "red");
+        assertThat(empty.counts().maxCategories()).isEqualTo(2);
+        empty.add("teal");
+        empty.add("red");
+        assertThat(empty.quality().count(QualityIssue.UNSEEN_CATEGORY)).isEqualTo(1);
+        assertThat(state.counts().counts()).isEqualTo(Map.of("red", 1L, "purple", 1L));
+        state.merge(empty);
+        assertThat(state.counts().counts()).isEqualTo(Map.of("red", 2L, "purple", 1L));
+        assertThat(state.counts().otherCount()).isEqualTo(1);
+    }
 }
