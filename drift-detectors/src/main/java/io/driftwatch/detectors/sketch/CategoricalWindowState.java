@@ -5,7 +5,9 @@ import io.driftwatch.detectors.state.MergeableState;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -22,10 +24,32 @@ public final class CategoricalWindowState implements MergeableState<CategoricalW
     /** Format version of {@link #toBytes()}: version, reference categories, then both parts, length-prefixed. */
     public static final byte VERSION = 1;
     private static final String TYPE = "CategoricalWindowState";
+    /**
+     * Slots of the cache of recently added category instances (a power of two): more than the distinct values
+     * a feature typically shows within one shuffled batch, yet only a few hundred bytes per state.
+     */
+    private static final int RECENT_SLOTS = 16;
+    /** Folds a hash's high half into its low bits before masking, as {@code java.util.HashMap.hash} does. */
+    private static final int HASH_SPREAD_SHIFT = 16;
 
     private final SortedSet<String> referenceCategories;
+    /**
+     * The same categories for {@link #add}'s membership test: a hash lookup (the strings' hashes are cached)
+     * instead of a sorted-set search comparing strings at every level.
+     */
+    private final Set<String> referenceLookup;
     private final CategoryCounts counts;
     private final QualityCounters quality;
+    /*
+     * A cache, not state: where recently added category instances were counted, found by identity. Strings
+     * decoded from one shuffled batch are one instance per distinct value, so a batch repeats few instances
+     * and most adds skip both hash lookups (reference set and counts). Valid until counts is merged.
+     */
+    private final String[] recentCategories = new String[RECENT_SLOTS];
+    /** The category's live counter in {@link #counts}, or null when it went to "other". */
+    private final long[][] recentCounters = new long[RECENT_SLOTS][];
+    private final boolean[] recentUnseen = new boolean[RECENT_SLOTS];
+    private int recentMerges;
 
     /** An empty state with the default category cap {@link CategoryCounts#DEFAULT_MAX_CATEGORIES}. */
     public CategoricalWindowState(Set<String> referenceCategories) {
@@ -39,9 +63,26 @@ public final class CategoricalWindowState implements MergeableState<CategoricalW
 
     private CategoricalWindowState(SortedSet<String> referenceCategories, CategoryCounts counts,
                                    QualityCounters quality) {
-        this.referenceCategories = Collections.unmodifiableSortedSet(referenceCategories);
+        this(Collections.unmodifiableSortedSet(referenceCategories),
+                Collections.unmodifiableSet(new HashSet<>(referenceCategories)), counts, quality);
+    }
+
+    /** Shares the (unmodifiable) reference sets of another state. */
+    private CategoricalWindowState(SortedSet<String> referenceCategories, Set<String> referenceLookup,
+                                   CategoryCounts counts, QualityCounters quality) {
+        this.referenceCategories = referenceCategories;
+        this.referenceLookup = referenceLookup;
         this.counts = counts;
         this.quality = quality;
+    }
+
+    /**
+     * An empty state with this one's reference categories and category cap. The reference sets are immutable
+     * and shared, so a new window costs no copy of them.
+     */
+    public CategoricalWindowState emptyLike() {
+        return new CategoricalWindowState(referenceCategories, referenceLookup,
+                new CategoryCounts(counts.maxCategories()), new QualityCounters());
     }
 
     private static SortedSet<String> validated(Set<String> referenceCategories) {
@@ -65,10 +106,35 @@ public final class CategoricalWindowState implements MergeableState<CategoricalW
             return;
         }
         quality.recordSeen();
-        if (!referenceCategories.contains(category)) {
+        if (recentMerges != counts.merges()) {
+            Arrays.fill(recentCategories, null);
+            recentMerges = counts.merges();
+        }
+        int hash = category.hashCode();
+        int slot = (hash ^ (hash >>> HASH_SPREAD_SHIFT)) & (RECENT_SLOTS - 1);
+        if (recentCategories[slot] != category) {
+            addAndRemember(category, slot);
+            return;
+        }
+        if (recentUnseen[slot]) {
             quality.record(QualityIssue.UNSEEN_CATEGORY);
         }
-        counts.add(category);
+        long[] counter = recentCounters[slot];
+        if (counter != null) {
+            counter[0]++;
+        } else {
+            counts.addOther();
+        }
+    }
+
+    private void addAndRemember(String category, int slot) {
+        boolean unseen = !referenceLookup.contains(category);
+        if (unseen) {
+            quality.record(QualityIssue.UNSEEN_CATEGORY);
+        }
+        recentCounters[slot] = counts.addAndLocate(category);
+        recentUnseen[slot] = unseen;
+        recentCategories[slot] = category;
     }
 
     /** Records a missing value. */
@@ -109,7 +175,7 @@ public final class CategoricalWindowState implements MergeableState<CategoricalW
 
     @Override
     public CategoricalWindowState copy() {
-        return new CategoricalWindowState(new TreeSet<>(referenceCategories), counts.copy(), quality.copy());
+        return new CategoricalWindowState(referenceCategories, referenceLookup, counts.copy(), quality.copy());
     }
 
     @Override

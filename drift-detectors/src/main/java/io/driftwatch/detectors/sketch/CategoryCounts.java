@@ -41,6 +41,8 @@ public final class CategoryCounts implements MergeableState<CategoryCounts> {
     /** Category to a one-element counter, so the hot path does not box. */
     private final Map<String, long[]> counts = new HashMap<>();
     private long otherCount;
+    /** Incremented by every {@link #merge}, which may add or drop tracked categories; not part of the state. */
+    private int merges;
 
     /** Empty counts with the default cap {@link #DEFAULT_MAX_CATEGORIES}. */
     public CategoryCounts() {
@@ -68,6 +70,27 @@ public final class CategoryCounts implements MergeableState<CategoryCounts> {
         } else {
             otherCount++;
         }
+    }
+
+    /**
+     * {@link #add(String)} that returns where the observation was counted: the category's live counter, or
+     * {@code null} when it went to "other". Until the next {@link #merge} (see {@link #merges()}) the same
+     * category goes to the same place, so a caller may keep the answer and count further observations with
+     * {@code counter[0]++} or {@link #addOther()} without looking the category up again.
+     */
+    long[] addAndLocate(String category) {
+        add(category);
+        return counts.get(category);
+    }
+
+    /** Counts one observation in "other"; only for a category {@link #addAndLocate} sent there. */
+    void addOther() {
+        otherCount++;
+    }
+
+    /** How many merges changed this state's tracked categories; answers of {@link #addAndLocate} expire with it. */
+    int merges() {
+        return merges;
     }
 
     /** The count of a tracked category, 0 for untracked ones (which may have gone to "other"). */
@@ -116,6 +139,7 @@ public final class CategoryCounts implements MergeableState<CategoryCounts> {
         other.counts.forEach((category, counter) ->
                 counts.computeIfAbsent(category, c -> new long[1])[0] += counter[0]);
         otherCount += other.otherCount;
+        merges++;
         if (counts.size() > maxCategories) {
             List<Map.Entry<String, long[]>> ranked = new ArrayList<>(counts.entrySet());
             ranked.sort(SURVIVAL_ORDER);

@@ -173,7 +173,7 @@ public final class FeatureState {
         if (numeric != null) {
             return framedNumeric(numeric.bins().edges(), numeric.referenceMin(), numeric.referenceMax());
         }
-        return framedCategorical(categorical.referenceCategories(), categorical.counts().maxCategories());
+        return new FeatureState(true, null, categorical.emptyLike(), 0);
     }
 
     FeatureState copy() {

@@ -118,16 +118,16 @@ public final class WindowAggregator
     @Override
     public void processElement(ObservationBatch batch, ReadOnlyContext ctx, Collector<FeatureDriftRow> out)
             throws Exception {
-        Map<Long, WindowAccumulator> touched = new HashMap<>();
+        TouchedWindows touched = new TouchedWindows();
         for (int i = 0; i < batch.size(); i++) {
             add(batch.get(i), ctx, touched);
         }
-        for (Map.Entry<Long, WindowAccumulator> e : touched.entrySet()) {
+        for (Map.Entry<Long, WindowAccumulator> e : touched.all.entrySet()) {
             windows.put(e.getKey(), e.getValue());
         }
     }
 
-    private void add(Observation o, ReadOnlyContext ctx, Map<Long, WindowAccumulator> touched) throws Exception {
+    private void add(Observation o, ReadOnlyContext ctx, TouchedWindows touched) throws Exception {
         long start = settings.windowStart(o.eventTimeMillis);
         long fireAt = settings.fireTime(start);
         if (fireAt <= ctx.timerService().currentWatermark()) {
@@ -139,15 +139,43 @@ public final class WindowAggregator
         WindowAccumulator acc = touched.get(start);
         if (acc == null) {
             acc = windows.get(start);
-        }
-        if (acc == null) {
-            ReferenceSet stored = stored(ctx, o.modelId, o.modelVersion, o.segment);
-            WindowAccumulator frame = stored != null ? stored.template() : rollingFrame.value();
-            acc = frame == null ? WindowAccumulator.unframed() : frame.newWindow();
-            ctx.timerService().registerEventTimeTimer(fireAt);
+            if (acc == null) {
+                ReferenceSet stored = stored(ctx, o.modelId, o.modelVersion, o.segment);
+                WindowAccumulator frame = stored != null ? stored.template() : rollingFrame.value();
+                acc = frame == null ? WindowAccumulator.unframed() : frame.newWindow();
+                ctx.timerService().registerEventTimeTimer(fireAt);
+            }
+            touched.put(start, acc);
         }
         acc.add(o, settings.maxFeatures(), settings.maxCategories());
-        touched.put(start, acc);
+    }
+
+    /**
+     * The windows a batch has touched, to be written back once. A batch's events mostly share one window, so
+     * the last one is kept unboxed and the map is only consulted when the window changes.
+     */
+    private static final class TouchedWindows {
+        final Map<Long, WindowAccumulator> all = new HashMap<>();
+        private long lastStart;
+        private WindowAccumulator last;
+
+        WindowAccumulator get(long start) {
+            if (last != null && start == lastStart) {
+                return last;
+            }
+            WindowAccumulator acc = all.get(start);
+            if (acc != null) {
+                lastStart = start;
+                last = acc;
+            }
+            return acc;
+        }
+
+        void put(long start, WindowAccumulator acc) {
+            all.put(start, acc);
+            lastStart = start;
+            last = acc;
+        }
     }
 
     @Override
