@@ -2,7 +2,7 @@
 # End-to-end throughput of the Driftwatch job vs a bare KafkaConsumer + EventParser pass, on embedded Kafka and
 # ClickHouse (io.driftwatch.benchmarks.pipeline.PipelineThroughput). Prints a table; takes a few minutes.
 #
-# Usage: benchmarks/scripts/run-pipeline-throughput.sh [--events N] [--parallelism 1,2] [--bundle-events 1000,1]
+# Usage: benchmarks/scripts/run-pipeline-throughput.sh [--events N] [--models 2] [--parallelism 1,2] [--bundle-events 1000,1]
 #        [--warmup-runs 1] [--state-backend hashmap|rocksdb]
 # Environment: PIPELINE_HEAP (default 3g); PIPELINE_JFR=FILE records a JFR profile of the whole run to FILE.
 # Builds the benchmarks module and the modules it depends on offline from this checkout (-am), so the classpath

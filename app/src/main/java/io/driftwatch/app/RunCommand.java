@@ -7,6 +7,7 @@ import io.driftwatch.flink.job.DriftwatchJobMain;
 import io.driftwatch.flink.telemetry.MicrometerPrometheusReporter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
@@ -24,15 +25,34 @@ final class RunCommand implements Callable<Integer> {
             description = "Port (or range) for the Prometheus scrape endpoint /metrics (default: ${DEFAULT-VALUE}).")
     String metricsPort;
 
+    @Option(names = "--checkpoint-dir", defaultValue = "driftwatch-checkpoints", paramLabel = "DIR",
+            description = "Where the local run writes its checkpoints (default: ${DEFAULT-VALUE}, in the working directory).")
+    Path checkpointDir;
+
     @Override
     public Integer call() throws Exception {
         DriftwatchConfig loaded = new ConfigLoader().load(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-                MicrometerPrometheusReporter.enable(new Configuration(), metricsPort));
+                localConfiguration(checkpointDir, metricsPort));
         DriftwatchJob.production(env, loaded);
         System.out.println("Running " + DriftwatchJobMain.JOB_NAME + " with " + config + " (Ctrl-C stops it); metrics on "
                 + "http://127.0.0.1:" + metricsPort + "/metrics");
         env.execute(DriftwatchJobMain.JOB_NAME);
         return 0;
     }
+
+    /**
+     * The local MiniCluster's configuration: metrics, and checkpoints in files. Left alone, Flink keeps
+     * checkpointed state in the JobManager's memory, capped at 5 MB: a few hundred series' window state exceed
+     * it, every checkpoint fails and the job with it.
+     */
+    static Configuration localConfiguration(Path checkpointDir, String metricsPort) {
+        Configuration conf = MicrometerPrometheusReporter.enable(new Configuration(), metricsPort);
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, FILESYSTEM_STORAGE);
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toAbsolutePath().toUri().toString());
+        return conf;
+    }
+
+    /** Flink's name of the checkpoint storage that writes state to {@code execution.checkpointing.dir}. */
+    static final String FILESYSTEM_STORAGE = "filesystem";
 }

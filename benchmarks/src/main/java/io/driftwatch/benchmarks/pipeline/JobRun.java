@@ -11,6 +11,7 @@ import io.driftwatch.flink.source.EventTimes;
 import io.driftwatch.flink.source.PredictionSources;
 import io.driftwatch.flink.source.SourceEvent;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -57,6 +58,11 @@ final class JobRun {
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         conf.set(StateBackendOptions.STATE_BACKEND, backend.flinkName());
+        // Checkpoints (every 30 s, the job's default) go to files: the JobManager's memory storage caps state at
+        // 5 MB, which a few hundred series exceed.
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                java.nio.file.Files.createTempDirectory("pipeline-throughput-checkpoints").toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(parallelism);
         Source<SourceEvent, ?, ?> predictions = PredictionSources.kafka(config)

@@ -19,8 +19,9 @@ import java.util.Map;
  * (a) again, warm, parsing into the record and into the job's reused flat fields. Ratios are to the fastest
  * bare pass.
  *
- * <p>Usage: {@code PipelineThroughput [--events N] [--parallelism 1,2] [--bundle-events 1000,1] [--warmup-runs 1]
- * [--state-backend hashmap|rocksdb]} (every bundle size at every parallelism, after unmeasured warm-up job runs);
+ * <p>Usage: {@code PipelineThroughput [--events N] [--models 2] [--parallelism 1,2] [--bundle-events 1000,1]
+ * [--warmup-runs 1] [--state-backend hashmap|rocksdb]} ({@code --models M}: M models x 3 segments keyed series;
+ * every bundle size at every parallelism, after unmeasured warm-up job runs);
  * see scripts/run-pipeline-throughput.sh.
  */
 public final class PipelineThroughput {
@@ -52,6 +53,7 @@ public final class PipelineThroughput {
         List<Integer> parallelisms = DEFAULT_PARALLELISM;
         List<Integer> bundles = DEFAULT_BUNDLE_EVENTS;
         int warmups = DEFAULT_WARMUP_RUNS;
+        int models = SyntheticPredictions.DEFAULT_MODELS.size();
         JobRun.StateBackend backend = JobRun.StateBackend.HASHMAP;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
@@ -64,20 +66,22 @@ public final class PipelineThroughput {
                 case "--bundle-events" -> bundles = java.util.Arrays.stream(args[i + 1].split(","))
                         .map(String::trim).map(Integer::valueOf).toList();
                 case "--warmup-runs" -> warmups = Integer.parseInt(args[i + 1]);
+                case "--models" -> models = Integer.parseInt(args[i + 1]);
                 case "--state-backend" -> backend = JobRun.StateBackend.valueOf(args[i + 1].toUpperCase(java.util.Locale.ROOT));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (expected --events N, --parallelism 1,2, --bundle-events 1000,1, --warmup-runs 1, --state-backend hashmap|rocksdb)");
+                        + " (expected --events N, --models 2, --parallelism 1,2, --bundle-events 1000,1, --warmup-runs 1,"
+                        + " --state-backend hashmap|rocksdb)");
             }
         }
         if (events <= 0 || parallelisms.isEmpty() || parallelisms.stream().anyMatch(p -> p <= 0)
-                || bundles.isEmpty() || bundles.stream().anyMatch(b -> b <= 0) || warmups < 0) {
-            throw new IllegalArgumentException("--events, every --parallelism and every --bundle-events must be positive,"
-                    + " --warmup-runs >= 0");
+                || bundles.isEmpty() || bundles.stream().anyMatch(b -> b <= 0) || warmups < 0 || models <= 0) {
+            throw new IllegalArgumentException("--events, --models, every --parallelism and every --bundle-events must"
+                    + " be positive, --warmup-runs >= 0");
         }
-        run(events, parallelisms, bundles, warmups, backend);
+        run(events, models, parallelisms, bundles, warmups, backend);
     }
 
-    private static void run(long events, List<Integer> parallelisms, List<Integer> bundles, int warmups,
+    private static void run(long events, int models, List<Integer> parallelisms, List<Integer> bundles, int warmups,
                             JobRun.StateBackend backend) throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedClickHouse clickhouse = EmbeddedClickHouse.start()) {
             kafka.createTopic(TOPIC, PARTITIONS, Map.of("retention.ms", "-1"));
@@ -86,9 +90,10 @@ public final class PipelineThroughput {
                 Migrator.driftwatch().migrate(connection);
             }
             long loadStart = System.nanoTime();
-            TopicLoader.load(kafka.bootstrapServers(), TOPIC, PARTITIONS, events, WINDOW_MILLIS, SEED);
-            System.out.printf("loaded %d events into %s (%d partitions) in %.1f s%n", events, TOPIC, PARTITIONS,
-                    (System.nanoTime() - loadStart) / 1e9);
+            TopicLoader.load(kafka.bootstrapServers(), TOPIC, PARTITIONS, events, WINDOW_MILLIS, SEED,
+                    SyntheticPredictions.models(models));
+            System.out.printf("loaded %d events of %d models x %d segments into %s (%d partitions) in %.1f s%n", events,
+                    models, SyntheticPredictions.COUNTRIES.size(), TOPIC, PARTITIONS, (System.nanoTime() - loadStart) / 1e9);
             CpuClock cpu = new CpuClock(List.of(kafka.processHandle(), clickhouse.processHandle()));
             JobRun.Stack stack = new JobRun.Stack(kafka.bootstrapServers(), TOPIC, DEAD_LETTER_TOPIC,
                     clickhouse.jdbcUrl(), Migrator.DEFAULT_DATABASE, WINDOW_SIZE, ROLLING_WINDOWS);

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 /**
  * Deterministic prediction events (JSON per the {@code schemas} prediction contract) for the pipeline
  * throughput harness: {@value #NUMERIC_FEATURES} numeric and {@value #CATEGORICAL_FEATURES} categorical
- * features, {@link #MODELS} x {@link #COUNTRIES} series, event times evenly spread over
+ * features, models x {@link #COUNTRIES} series (by default {@link #DEFAULT_MODELS}), event times evenly spread over
  * {@value #SIMULATED_WINDOWS} windows of {@code windowMillis} so every window closes when the bounded input ends.
  * Not thread-safe: one instance per producing thread.
  */
@@ -16,8 +16,8 @@ final class SyntheticPredictions {
 
     static final int NUMERIC_FEATURES = 14;
     static final int CATEGORICAL_FEATURES = 6;
-    static final List<String> MODELS = List.of("fraud", "credit");
-    /** The segment values (segment key {@code country}): 2 models x 3 countries = 6 keyed series. */
+    static final List<String> DEFAULT_MODELS = List.of("fraud", "credit");
+    /** The segment values (segment key {@code country}): with the default 2 models, 6 keyed series. */
     static final List<String> COUNTRIES = List.of("DE", "FR", "IT");
     /** Windows the simulated event time spans: enough that rolling baselines produce drift rows. */
     static final int SIMULATED_WINDOWS = 10;
@@ -26,25 +26,42 @@ final class SyntheticPredictions {
     private static final long BASE_MILLIS = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
     private static final String VERSION = "v1";
 
+    private final List<String> models;
     private final SplittableRandom random;
     private final long total;
     private final long windowMillis;
     private final StringBuilder json = new StringBuilder(1024);
 
     SyntheticPredictions(long seed, long total, long windowMillis) {
+        this(seed, total, windowMillis, DEFAULT_MODELS);
+    }
+
+    SyntheticPredictions(long seed, long total, long windowMillis, List<String> models) {
         if (total <= 0 || windowMillis <= 0) {
             throw new IllegalArgumentException("total and windowMillis must be positive: " + total + ", " + windowMillis);
         }
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("at least one model");
+        }
+        this.models = List.copyOf(models);
         this.random = new SplittableRandom(seed);
         this.total = total;
         this.windowMillis = windowMillis;
     }
 
+    /** {@code count} model names: the default pair for 2, else {@code model-000}, {@code model-001}, ... */
+    static List<String> models(int count) {
+        if (count == DEFAULT_MODELS.size()) {
+            return DEFAULT_MODELS;
+        }
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> String.format("model-%03d", i)).toList();
+    }
+
     /** The {@code seq}-th event (0-based, {@code seq < total}); times are non-decreasing in {@code seq}. */
     byte[] event(long seq) {
         long time = BASE_MILLIS + Math.floorDiv(seq * SIMULATED_WINDOWS * windowMillis, total);
-        String model = MODELS.get((int) (seq % MODELS.size()));
-        String country = COUNTRIES.get((int) ((seq / MODELS.size()) % COUNTRIES.size()));
+        String model = models.get((int) (seq % models.size()));
+        String country = COUNTRIES.get((int) ((seq / models.size()) % COUNTRIES.size()));
         json.setLength(0);
         json.append("{\"schema_version\":1,\"prediction_id\":\"p-").append(seq)
                 .append("\",\"model_id\":\"").append(model).append("\",\"model_version\":\"").append(VERSION)

@@ -1,5 +1,7 @@
 package io.driftwatch.benchmarks.pipeline;
 
+import java.util.List;
+
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -15,7 +17,8 @@ final class TopicLoader {
 
     private TopicLoader() {}
 
-    static void load(String bootstrapServers, String topic, int partitions, long events, long windowMillis, long seed)
+    static void load(String bootstrapServers, String topic, int partitions, long events, long windowMillis, long seed,
+                     List<String> models)
             throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -23,7 +26,7 @@ final class TopicLoader {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
         props.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
-        SyntheticPredictions generator = new SyntheticPredictions(seed, events, windowMillis);
+        SyntheticPredictions generator = new SyntheticPredictions(seed, events, windowMillis, models);
         try (KafkaProducer<byte[], byte[]> producer =
                      new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (long seq = 0; seq < events; seq++) {
