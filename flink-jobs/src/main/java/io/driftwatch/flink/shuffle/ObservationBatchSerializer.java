@@ -43,6 +43,9 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
     /** An int needs at most 5 LEB128 bytes. */
     private static final int VARINT_MAX_SHIFT = 28;
 
+    /** Repeating strings decoded to shared instances (a cache: rebuilt empty after Java deserialization). */
+    private transient volatile DecodedStrings decoded;
+
     @Override
     public boolean isImmutableType() {
         return false;
@@ -127,9 +130,10 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
         String windowKey = in.readUTF();
         int count = readVarInt(in);
         List<String> strings = new ArrayList<>();
-        String modelId = readString(in, strings);
-        String modelVersion = readString(in, strings);
-        String segment = readString(in, strings);
+        DecodedStrings cache = decodedStrings();
+        String modelId = readString(in, strings, cache);
+        String modelVersion = readString(in, strings, cache);
+        String segment = readString(in, strings, cache);
         Observation[] observations = new Observation[count];
         String[] previousNames = null;
         for (int e = 0; e < count; e++) {
@@ -140,7 +144,7 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
             o.modelId = modelId;
             o.modelVersion = modelVersion;
             o.segment = segment;
-            o.predictedClass = readString(in, strings);
+            o.predictedClass = readString(in, strings, cache);
             int n = readVarInt(in);
             if (in.readBoolean()) {
                 if (previousNames == null || previousNames.length != n) {
@@ -151,7 +155,7 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
             } else {
                 o.featureNames = new String[n];
                 for (int i = 0; i < n; i++) {
-                    o.featureNames[i] = readString(in, strings);
+                    o.featureNames[i] = readString(in, strings, cache);
                 }
                 previousNames = n > 0 ? o.featureNames : previousNames;
             }
@@ -165,7 +169,7 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
                 if (kind == FeatureKindCode.NUMBER) {
                     o.numbers[i] = in.readDouble();
                 } else if (kind == FeatureKindCode.TEXT || kind == FeatureKindCode.BOOLEAN) {
-                    o.texts[i] = readString(in, strings);
+                    o.texts[i] = readString(in, strings, cache);
                 } else if (kind != FeatureKindCode.NULL) {
                     throw new IllegalArgumentException("ObservationBatch: unknown feature kind " + kind);
                 }
@@ -229,7 +233,16 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
         out.write(utf8);
     }
 
-    private static String readString(DataInput in, List<String> strings) throws IOException {
+    private DecodedStrings decodedStrings() {
+        DecodedStrings cache = decoded;
+        if (cache == null) {
+            cache = new DecodedStrings();
+            decoded = cache;
+        }
+        return cache;
+    }
+
+    private static String readString(DataInput in, List<String> strings, DecodedStrings cache) throws IOException {
         int ref = readVarInt(in);
         if (ref != NEW_STRING) {
             if (ref > strings.size()) {
@@ -240,7 +253,7 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
         }
         byte[] utf8 = new byte[readVarInt(in)];
         in.readFully(utf8);
-        String s = new String(utf8, StandardCharsets.UTF_8);
+        String s = cache.decode(utf8);
         strings.add(s);
         return s;
     }

@@ -135,12 +135,17 @@ public final class WindowAccumulator {
     /**
      * The state of each named feature ({@code null}: past {@code maxFeatures}, overflow), creating unframed states
      * for new names in order while there is room. Events decoded from one {@code ObservationBatch} share their
-     * feature-name array, so it is resolved once per batch instead of one map lookup per feature per event; the
-     * result is the same (a name's state, or its overflow, cannot change while the array is reused: states are
-     * only ever added, and only here).
+     * feature-name array, so it is resolved once per batch instead of one map lookup per feature per event, and an
+     * array equal to the last one reuses its resolution; the result is the same (a name's state, or its overflow,
+     * cannot change while the names stay the same: states are only ever added, and only here).
      */
     private FeatureState[] statesOf(String[] names, int maxFeatures) {
         if (names == lastNames) {
+            return lastStates;
+        }
+        // Each batch decodes its own names array, usually with the same (shared) name instances as the last.
+        if (lastNames != null && java.util.Arrays.equals(names, lastNames)) {
+            lastNames = names;
             return lastStates;
         }
         FeatureState[] states = new FeatureState[names.length];
