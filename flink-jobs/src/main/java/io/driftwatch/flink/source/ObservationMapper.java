@@ -69,7 +69,8 @@ public final class ObservationMapper implements Serializable {
         o.score = event.output() instanceof ModelOutput.BinaryScore b ? b.score() : Double.NaN;
         o.value = event.output() instanceof ModelOutput.RegressionValue r ? r.value() : Double.NaN;
         o.latencyMs = event.latencyMs();
-        o.predictedClass = event.predictedClass() == null ? "" : event.predictedClass();
+        o.predictedClass = event.predictedClass() != null ? event.predictedClass()
+                : event.output() instanceof ModelOutput.ClassScores scores ? topClass(scores) : "";
         int n = event.featureCount();
         o.featureNames = new String[n];
         o.featureKinds = new byte[n];
@@ -95,6 +96,19 @@ public final class ObservationMapper implements Serializable {
             }
         }
         return o;
+    }
+
+    /** The class with the highest score; on a tie the first in payload order (the scores map keeps it). */
+    static String topClass(ModelOutput.ClassScores scores) {
+        String top = "";
+        double best = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, Double> e : scores.scores().entrySet()) {
+            if (e.getValue() > best) {
+                best = e.getValue();
+                top = e.getKey();
+            }
+        }
+        return top;
     }
 
     /** Distinct (model, version, segment) combinations remembered so far. */

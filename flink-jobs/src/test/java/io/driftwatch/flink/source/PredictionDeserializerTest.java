@@ -72,6 +72,16 @@ class PredictionDeserializerTest {
     }
 
     @Test
+    void classScoresWithoutAPredictedClassPredictTheTopClassFirstOnTies() {
+        PredictionDeserializer deserializer = deserializer(List.of());
+        String scores = VALID.replace("\"score\":0.25", "\"scores\":{\"low\":0.2,\"mid\":0.4,\"high\":0.4}");
+        assertThat(deserializer.toSourceEvent(record(scores), 1).observation.predictedClass).isEqualTo("mid");
+        String chosen = scores.replace("\"latency_ms\"", "\"predicted_class\":\"low\",\"latency_ms\"");
+        assertThat(deserializer.toSourceEvent(record(chosen), 1).observation.predictedClass).isEqualTo("low");
+        assertThat(deserializer.toSourceEvent(record(VALID), 1).observation.predictedClass).isEmpty();
+    }
+
+    @Test
     void noConfiguredKeysKeepsEveryKeyAndNoSegmentIsAllTraffic() {
         assertThat(SegmentKeys.canonical(Map.of("b", "2", "a", "1"), List.of())).isEqualTo("a=1,b=2");
         assertThat(SegmentKeys.canonical(Map.of(), List.of())).isEqualTo(SegmentKeys.ALL).isEmpty();
