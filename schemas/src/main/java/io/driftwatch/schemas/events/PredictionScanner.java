@@ -463,10 +463,6 @@ final class PredictionScanner {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
-    private static boolean isDigit(byte b) {
-        return b >= '0' && b <= '9';
-    }
-
     private static long bit(EventFields.Field field) {
         return 1L << field.ordinal();
     }
