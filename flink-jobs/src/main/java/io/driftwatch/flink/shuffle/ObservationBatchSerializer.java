@@ -2,6 +2,7 @@ package io.driftwatch.flink.shuffle;
 
 import io.driftwatch.flink.source.FeatureKindCode;
 import io.driftwatch.flink.source.Observation;
+import io.driftwatch.schemas.events.TextInterner;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
     private static final int VARINT_MAX_SHIFT = 28;
 
     /** Repeating strings decoded to shared instances (a cache: rebuilt empty after Java deserialization). */
-    private transient volatile DecodedStrings decoded;
+    private transient volatile TextInterner decoded;
 
     @Override
     public boolean isImmutableType() {
@@ -130,7 +131,7 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
         String windowKey = in.readUTF();
         int count = readVarInt(in);
         List<String> strings = new ArrayList<>();
-        DecodedStrings cache = decodedStrings();
+        TextInterner cache = decodedStrings();
         String modelId = readString(in, strings, cache);
         String modelVersion = readString(in, strings, cache);
         String segment = readString(in, strings, cache);
@@ -233,16 +234,16 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
         out.write(utf8);
     }
 
-    private DecodedStrings decodedStrings() {
-        DecodedStrings cache = decoded;
+    private TextInterner decodedStrings() {
+        TextInterner cache = decoded;
         if (cache == null) {
-            cache = new DecodedStrings();
+            cache = new TextInterner();
             decoded = cache;
         }
         return cache;
     }
 
-    private static String readString(DataInput in, List<String> strings, DecodedStrings cache) throws IOException {
+    private static String readString(DataInput in, List<String> strings, TextInterner cache) throws IOException {
         int ref = readVarInt(in);
         if (ref != NEW_STRING) {
             if (ref > strings.size()) {
@@ -253,7 +254,7 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
         }
         byte[] utf8 = new byte[readVarInt(in)];
         in.readFully(utf8);
-        String s = cache.decode(utf8);
+        String s = cache.intern(utf8, 0, utf8.length);
         strings.add(s);
         return s;
     }

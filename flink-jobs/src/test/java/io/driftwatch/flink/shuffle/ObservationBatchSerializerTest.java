@@ -97,21 +97,6 @@ class ObservationBatchSerializerTest {
     }
 
     @Test
-    void theStringCacheNeverConfusesTextsAndSkipsLongOnes() {
-        DecodedStrings cache = new DecodedStrings();
-        // {0, 31} and {1, 0} have the same Arrays.hashCode: one slot, two texts
-        byte[] a = {0, 31};
-        byte[] b = {1, 0};
-        assertThat(java.util.Arrays.hashCode(a)).isEqualTo(java.util.Arrays.hashCode(b));
-        assertThat(cache.decode(a)).isEqualTo("\u0000\u001f");
-        assertThat(cache.decode(b)).isEqualTo("\u0001\u0000");
-        assertThat(cache.decode(a.clone())).isEqualTo("\u0000\u001f");
-        byte[] longText = "x".repeat(DecodedStrings.MAX_BYTES + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(cache.decode(longText)).isNotSameAs(cache.decode(longText.clone()))
-                .hasSize(DecodedStrings.MAX_BYTES + 1);
-    }
-
-    @Test
     void copyIsDeepAndEqual() {
         ObservationBatch batch = sample();
         ObservationBatch copy = ObservationBatchSerializer.INSTANCE.copy(batch);

@@ -8,9 +8,10 @@ import java.util.Map;
 /**
  * A prediction's fields as flat, reusable arrays: what {@link EventParser#parsePrediction(byte[], PredictionFields)}
  * fills on the hot path instead of building {@link PredictionEvent}'s maps and value objects. Valid only after a
- * successful parse and until the next one; not thread-safe (one per reading thread). Repeating short texts (model,
- * version, segment values, categories, predicted class) come back as the same {@link String} instances from one
- * parse to the next, so downstream lookups reuse their cached hashes. {@link #toEvent()} builds the record.
+ * successful parse and until the next one; not thread-safe (one per reading thread). On the scanner's path
+ * ({@code PredictionScanner}) repeating short texts (model, version, segment values, categories, predicted class)
+ * come back as the same {@link String} instances from one parse to the next, so downstream lookups reuse their
+ * cached hashes. {@link #toEvent()} builds the record.
  */
 public final class PredictionFields {
 
@@ -85,20 +86,10 @@ public final class PredictionFields {
         extraFields = Map.of();
     }
 
-    /** The text of {@code chars[offset, offset + length)}, interned when this holder interns. */
-    String text(char[] chars, int offset, int length) {
-        return interner == null ? new String(chars, offset, length) : interner.intern(chars, offset, length);
-    }
-
     /** The text of ASCII bytes {@code bytes[offset, offset + length)}, interned when this holder interns. */
     String ascii(byte[] bytes, int offset, int length) {
         return interner == null ? new String(bytes, offset, length, StandardCharsets.ISO_8859_1)
-                : interner.internAscii(bytes, offset, length);
-    }
-
-    /** Whether repeating texts are interned (the reused holder of a reading thread). */
-    boolean interns() {
-        return interner != null;
+                : interner.intern(bytes, offset, length);
     }
 
     void addFeature(String name, FeatureKind kind, double number, String text) {

@@ -60,15 +60,15 @@ final class PredictionReader {
         switch (field) {
             case SCHEMA_VERSION -> into.schemaVersion = EventFields.readSchemaVersion(in);
             case PREDICTION_ID -> into.predictionId = in.readIdentifier(name);
-            case MODEL_ID -> into.modelId = in.readIdentifier(name, into);
-            case MODEL_VERSION -> into.modelVersion = in.readIdentifier(name, into);
+            case MODEL_ID -> into.modelId = in.readIdentifier(name);
+            case MODEL_VERSION -> into.modelVersion = in.readIdentifier(name);
             case TIMESTAMP -> into.eventTimeMillis = in.readTimestamp(name);
             case FEATURES -> readFeatures();
             case SCORE -> setOutput(name, new ModelOutput.BinaryScore(probability(name)));
             case SCORES -> setOutput(name, readScores());
             case VALUE -> setOutput(name, new ModelOutput.RegressionValue(in.readNumber(name)));
             case PREDICTED_CLASS -> into.predictedClass =
-                    in.currentToken() == JsonToken.VALUE_NULL ? null : in.readString("", name, into);
+                    in.currentToken() == JsonToken.VALUE_NULL ? null : in.readString(name);
             case LATENCY_MS -> into.latencyMs = in.currentToken() == JsonToken.VALUE_NULL ? Double.NaN : latency();
             case SEGMENT -> readSegment();
             case TAGS -> into.tags = in.readStringMap(name);
@@ -120,7 +120,7 @@ final class PredictionReader {
                 into.addFeature(name, FeatureKind.NUMBER, in.readFiniteNumber(FEATURES_PREFIX, name), null);
                 return;
             case VALUE_STRING:
-                into.addFeature(name, FeatureKind.TEXT, 0.0, in.readText(FEATURES_PREFIX, name, into));
+                into.addFeature(name, FeatureKind.TEXT, 0.0, in.readText(FEATURES_PREFIX, name));
                 return;
             case VALUE_TRUE:
                 into.addFeature(name, FeatureKind.BOOLEAN, 1.0, null);
@@ -143,7 +143,7 @@ final class PredictionReader {
         }
         in.expectObject(SEGMENT);
         for (String key = in.nextFieldName(); key != null; key = in.nextFieldName()) {
-            String value = in.readString(SEGMENT_PREFIX, key, into);
+            String value = in.readString(SEGMENT_PREFIX, key);
             if (!into.segmentKeysSeen.add(key)) {
                 throw TokenReader.duplicate(SEGMENT_PREFIX + key);
             }

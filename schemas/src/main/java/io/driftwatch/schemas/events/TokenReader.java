@@ -84,32 +84,12 @@ final class TokenReader {
         return parser.getText();
     }
 
-    /**
-     * The current string value of field {@code prefix + name} (the caller checked the token is a string), through
-     * {@code into}'s text cache; the path is only concatenated for an error message.
-     */
-    String readText(String prefix, String name, PredictionFields into) throws IOException {
-        if (parser.getTextLength() > limits.maxStringLength()) {
-            text(prefix + name);
-        }
-        return into.text(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-    }
-
-    /** A string field {@code prefix + name}, through {@code into}'s text cache; path built only on error. */
-    String readString(String prefix, String name, PredictionFields into) throws IOException {
+    /** A string field {@code prefix + name}; the path is only concatenated for an error message. */
+    String readString(String prefix, String name) throws IOException {
         if (parser.currentToken() != JsonToken.VALUE_STRING) {
             throw wrongType(prefix + name, "a string");
         }
-        return readText(prefix, name, into);
-    }
-
-    /** A non-empty string identifier, through {@code into}'s text cache. */
-    String readIdentifier(String field, PredictionFields into) throws IOException {
-        String value = readString("", field, into);
-        if (value.isEmpty()) {
-            throw new EventFormatException(ParseFailureReason.EMPTY_IDENTIFIER, "'" + field + "' must not be empty");
-        }
-        return value;
+        return readText(prefix, name);
     }
 
     /** The current number (the caller checked the token is numeric), finite; path built only on error. */

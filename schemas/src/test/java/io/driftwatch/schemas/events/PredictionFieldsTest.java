@@ -83,17 +83,20 @@ class PredictionFieldsTest {
     }
 
     @Test
-    void textsCollidingInTheCacheStayDistinct() {
+    void textsCollidingInTheCacheStayDistinctAndLongOnesAreNotKept() {
         TextInterner interner = new TextInterner();
         // "Aa" and "BB" have the same String hash: same slot, different text.
-        char[] aa = "Aa".toCharArray();
-        char[] bb = "BB".toCharArray();
-        assertThat(interner.intern(aa, 0, 2)).isEqualTo("Aa");
+        byte[] aa = "xAa".getBytes(StandardCharsets.UTF_8);
+        byte[] bb = "BB".getBytes(StandardCharsets.UTF_8);
+        assertThat(interner.intern(aa, 1, 2)).isEqualTo("Aa");
         assertThat(interner.intern(bb, 0, 2)).isEqualTo("BB");
-        assertThat(interner.intern(aa, 0, 2)).isEqualTo("Aa");
-        char[] longText = "x".repeat(TextInterner.MAX_LENGTH + 1).toCharArray();
+        assertThat(interner.intern(aa, 1, 2)).isEqualTo("Aa");
+        byte[] utf8 = "日本".getBytes(StandardCharsets.UTF_8);
+        assertThat(interner.intern(utf8, 0, utf8.length)).isEqualTo("日本")
+                .isSameAs(interner.intern(utf8.clone(), 0, utf8.length));
+        byte[] longText = "x".repeat(TextInterner.MAX_BYTES + 1).getBytes(StandardCharsets.UTF_8);
         assertThat(interner.intern(longText, 0, longText.length)).isNotSameAs(
-                interner.intern(longText, 0, longText.length)).hasSize(TextInterner.MAX_LENGTH + 1);
+                interner.intern(longText, 0, longText.length)).hasSize(TextInterner.MAX_BYTES + 1);
     }
 
     /** Both paths on {@code input}; true when it is a valid prediction. */
