@@ -59,7 +59,14 @@ public class WindowAddBenchmark {
     @Setup(Level.Trial)
     public void inputs() {
         SplittableRandom random = new SplittableRandom(BenchmarkData.SEED);
-        observations = new Observation[WINDOW_EVENTS];
+        observations = sampleObservations(random);
+        framedTemplate = WindowAccumulator.framedBy(referenceProfiles(random), "bench", MAX_CATEGORIES);
+        unframedTemplate = WindowAccumulator.unframed();
+    }
+
+    /** A window of pipeline-like observations, in batches that share names and strings as decoded ones do. */
+    static Observation[] sampleObservations(SplittableRandom random) {
+        Observation[] observations = new Observation[WINDOW_EVENTS];
         String[] names = null;
         Map<String, String> batchStrings = new HashMap<>();
         for (int i = 0; i < WINDOW_EVENTS; i++) {
@@ -69,8 +76,7 @@ public class WindowAddBenchmark {
             }
             observations[i] = observation(random, names, batchStrings);
         }
-        framedTemplate = WindowAccumulator.framedBy(referenceProfiles(random), "bench", MAX_CATEGORIES);
-        unframedTemplate = WindowAccumulator.unframed();
+        return observations;
     }
 
     private static String[] featureNames() {

@@ -3,15 +3,8 @@ package io.driftwatch.flink.shuffle;
 import io.driftwatch.flink.source.FeatureKindCode;
 import io.driftwatch.flink.source.Observation;
 import io.driftwatch.schemas.events.TextInterner;
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
@@ -19,30 +12,32 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Flink serializer of {@link ObservationBatch}, never Kryo. Layout: version byte, window key, event count, model,
- * version and segment (once: every event of a batch has the batch's), then per event: event time, score,
- * latency, predicted class (a string reference), feature count, a flag "same feature names as the previous event" (else one name reference per feature), then per
- * feature its kind byte and its value: a double for numbers, a string reference for texts and booleans,
- * nothing for nulls (unused slots decode as {@code 0.0} and {@code ""}, as {@code ObservationMapper} writes
- * them).
+ * Flink serializer of {@link ObservationBatch}, never Kryo. Layout: version byte, body length (int), then the body
+ * ({@link BatchWriter}: little-endian words, LEB128 varints): window key, event count, model, version and segment
+ * (once: every event of a batch has the batch's), then per event: event time, score, latency, predicted class (a
+ * string reference), feature count, a flag "same feature names as the previous event" (else one name reference
+ * per feature), then per feature its kind byte and its value: a double for numbers, a string reference for texts
+ * and booleans, nothing for nulls (unused slots decode as {@code 0.0} and {@code ""}, as {@code ObservationMapper}
+ * writes them).
  *
  * <p>A string reference is a varint: {@code 0} followed by the string (varint UTF-8 length and bytes) the
  * first time a batch uses it, {@code 1 + its index} among the batch's strings after that. Decoded events of a
  * batch share those string instances and, where the names repeat, one {@code featureNames} array.
+ *
+ * <p>Batches only cross the network (never state, and checkpoints are aligned), so the layout may change between
+ * releases; the version byte makes a mismatch fail clearly.
  */
 public final class ObservationBatchSerializer extends TypeSerializerSingleton<ObservationBatch> {
 
     private static final long serialVersionUID = 1L;
     public static final ObservationBatchSerializer INSTANCE = new ObservationBatchSerializer();
-    public static final byte VERSION = 1;
+    /** 2: the body in one length-prefixed block (1 wrote field by field). */
+    public static final byte VERSION = 2;
+    static final int NEW_STRING = 0;
     private static final int VARIABLE_LENGTH = -1;
-    private static final int NEW_STRING = 0;
-    /** Low 7 bits of a varint byte carry data; the high bit says another byte follows (LEB128). */
-    private static final int VARINT_DATA_BITS = 7;
-    private static final int VARINT_DATA_MASK = 0x7F;
-    private static final int VARINT_MORE = 0x80;
-    /** An int needs at most 5 LEB128 bytes. */
-    private static final int VARINT_MAX_SHIFT = 28;
+    /** Per-thread scratch buffers: a task thread serializes one batch at a time, and Flink shares this instance. */
+    private static final ThreadLocal<BatchWriter> WRITERS = ThreadLocal.withInitial(BatchWriter::new);
+    private static final ThreadLocal<byte[][]> READ_BUFFERS = ThreadLocal.withInitial(() -> new byte[1][0]);
 
     /** Repeating strings decoded to shared instances (a cache: rebuilt empty after Java deserialization). */
     private transient volatile TextInterner decoded;
@@ -78,14 +73,27 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
 
     @Override
     public void serialize(ObservationBatch batch, DataOutputView out) throws IOException {
-        out.writeByte(VERSION);
-        out.writeUTF(batch.windowKey());
-        writeVarInt(out, batch.size());
-        Map<String, Integer> strings = new HashMap<>();
+        BatchWriter w = WRITERS.get();
+        try {
+            w.reset();
+            writeBody(batch, w);
+            out.writeByte(VERSION);
+            out.writeInt(w.length());
+            out.write(w.bytes(), 0, w.length());
+        } finally {
+            if (!w.worthKeeping()) {
+                WRITERS.remove();
+            }
+        }
+    }
+
+    private static void writeBody(ObservationBatch batch, BatchWriter w) {
+        w.writeUtf8(batch.windowKey());
+        w.writeVarInt(batch.size());
         Observation first = batch.get(0);
-        writeString(out, first.modelId, strings);
-        writeString(out, first.modelVersion, strings);
-        writeString(out, first.segment, strings);
+        w.string(first.modelId);
+        w.string(first.modelVersion);
+        w.string(first.segment);
         String[] previousNames = null;
         for (int e = 0; e < batch.size(); e++) {
             Observation o = batch.get(e);
@@ -94,28 +102,28 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
                 throw new IllegalArgumentException("ObservationBatch: event " + e + " (" + o.windowKey()
                         + ") is not of the batch's model, version and segment (" + first.windowKey() + ")");
             }
-            out.writeLong(o.eventTimeMillis);
-            out.writeDouble(o.score);
-            out.writeDouble(o.latencyMs);
-            writeString(out, o.predictedClass, strings);
+            w.writeLong(o.eventTimeMillis);
+            w.writeDouble(o.score);
+            w.writeDouble(o.latencyMs);
+            w.string(o.predictedClass);
             int n = o.featureCount();
-            writeVarInt(out, n);
+            w.writeVarInt(n);
             boolean sameNames = n > 0 && previousNames != null
                     && (previousNames == o.featureNames || Arrays.equals(previousNames, o.featureNames));
-            out.writeBoolean(sameNames);
+            w.writeByte(sameNames ? 1 : 0);
             if (!sameNames) {
                 for (int i = 0; i < n; i++) {
-                    writeString(out, o.featureNames[i], strings);
+                    w.string(o.featureNames[i]);
                 }
                 previousNames = n > 0 ? o.featureNames : previousNames;
             }
             for (int i = 0; i < n; i++) {
                 byte kind = o.featureKinds[i];
-                out.writeByte(kind);
+                w.writeByte(kind);
                 if (kind == FeatureKindCode.NUMBER) {
-                    out.writeDouble(o.numbers[i]);
+                    w.writeDouble(o.numbers[i]);
                 } else if (kind != FeatureKindCode.NULL) {
-                    writeString(out, o.texts[i], strings);
+                    w.string(o.texts[i]);
                 }
             }
         }
@@ -123,31 +131,54 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
 
     @Override
     public ObservationBatch deserialize(DataInputView in) throws IOException {
+        int length = readHeader(in);
+        byte[][] holder = READ_BUFFERS.get();
+        byte[] body = holder[0].length >= length ? holder[0] : new byte[length];
+        in.readFully(body, 0, length);
+        if (body.length <= BatchWriter.MAX_RETAINED_BYTES) {
+            holder[0] = body; // decoded strings are copies, so the buffer is free again after this batch
+        }
+        BatchReader r = new BatchReader(body, length, decodedStrings());
+        ObservationBatch batch = readBody(r);
+        if (!r.atEnd()) {
+            throw new IllegalArgumentException("ObservationBatch: bytes left after the last event");
+        }
+        return batch;
+    }
+
+    /** The version byte, checked, then the body length. */
+    private static int readHeader(DataInputView in) throws IOException {
         byte version = in.readByte();
         if (version != VERSION) {
             throw new IllegalArgumentException("ObservationBatch: unsupported version " + version + ", expected "
                     + VERSION);
         }
-        String windowKey = in.readUTF();
-        int count = readVarInt(in);
-        List<String> strings = new ArrayList<>();
-        TextInterner cache = decodedStrings();
-        String modelId = readString(in, strings, cache);
-        String modelVersion = readString(in, strings, cache);
-        String segment = readString(in, strings, cache);
+        int length = in.readInt();
+        if (length < 0) {
+            throw new IllegalArgumentException("ObservationBatch: negative body length " + length);
+        }
+        return length;
+    }
+
+    private static ObservationBatch readBody(BatchReader r) {
+        String windowKey = r.readUtf8();
+        int count = r.readVarInt();
+        String modelId = r.string();
+        String modelVersion = r.string();
+        String segment = r.string();
         Observation[] observations = new Observation[count];
         String[] previousNames = null;
         for (int e = 0; e < count; e++) {
             Observation o = new Observation();
-            o.eventTimeMillis = in.readLong();
-            o.score = in.readDouble();
-            o.latencyMs = in.readDouble();
+            o.eventTimeMillis = r.readLong();
+            o.score = r.readDouble();
+            o.latencyMs = r.readDouble();
             o.modelId = modelId;
             o.modelVersion = modelVersion;
             o.segment = segment;
-            o.predictedClass = readString(in, strings, cache);
-            int n = readVarInt(in);
-            if (in.readBoolean()) {
+            o.predictedClass = r.string();
+            int n = r.readVarInt();
+            if (r.readByte() != 0) {
                 if (previousNames == null || previousNames.length != n) {
                     throw new IllegalArgumentException("ObservationBatch: event " + e
                             + " repeats feature names that no earlier event of the batch has");
@@ -156,7 +187,7 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
             } else {
                 o.featureNames = new String[n];
                 for (int i = 0; i < n; i++) {
-                    o.featureNames[i] = readString(in, strings, cache);
+                    o.featureNames[i] = r.string();
                 }
                 previousNames = n > 0 ? o.featureNames : previousNames;
             }
@@ -164,13 +195,13 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
             o.numbers = new double[n];
             o.texts = new String[n];
             for (int i = 0; i < n; i++) {
-                byte kind = in.readByte();
+                byte kind = r.readByte();
                 o.featureKinds[i] = kind;
                 o.texts[i] = "";
                 if (kind == FeatureKindCode.NUMBER) {
-                    o.numbers[i] = in.readDouble();
+                    o.numbers[i] = r.readDouble();
                 } else if (kind == FeatureKindCode.TEXT || kind == FeatureKindCode.BOOLEAN) {
-                    o.texts[i] = readString(in, strings, cache);
+                    o.texts[i] = r.string();
                 } else if (kind != FeatureKindCode.NULL) {
                     throw new IllegalArgumentException("ObservationBatch: unknown feature kind " + kind);
                 }
@@ -187,7 +218,12 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
 
     @Override
     public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
+        int length = readHeader(source);
+        byte[] body = new byte[length];
+        source.readFully(body); // through an array: DataOutputSerializer.write(DataInputView, int) does not grow
+        target.writeByte(VERSION);
+        target.writeInt(length);
+        target.write(body);
     }
 
     @Override
@@ -218,22 +254,6 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
         return o;
     }
 
-    private static void writeString(DataOutput out, String s, Map<String, Integer> strings) throws IOException {
-        if (s == null) {
-            throw new IllegalArgumentException("ObservationBatch: an observation has a null string field");
-        }
-        Integer index = strings.get(s);
-        if (index != null) {
-            writeVarInt(out, index + 1);
-            return;
-        }
-        strings.put(s, strings.size());
-        writeVarInt(out, NEW_STRING);
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        writeVarInt(out, utf8.length);
-        out.write(utf8);
-    }
-
     private TextInterner decodedStrings() {
         TextInterner cache = decoded;
         if (cache == null) {
@@ -241,48 +261,5 @@ public final class ObservationBatchSerializer extends TypeSerializerSingleton<Ob
             decoded = cache;
         }
         return cache;
-    }
-
-    private static String readString(DataInput in, List<String> strings, TextInterner cache) throws IOException {
-        int ref = readVarInt(in);
-        if (ref != NEW_STRING) {
-            if (ref > strings.size()) {
-                throw new IllegalArgumentException("ObservationBatch: string reference " + ref + " beyond the "
-                        + strings.size() + " strings read");
-            }
-            return strings.get(ref - 1);
-        }
-        byte[] utf8 = new byte[readVarInt(in)];
-        in.readFully(utf8);
-        String s = cache.intern(utf8, 0, utf8.length);
-        strings.add(s);
-        return s;
-    }
-
-    static void writeVarInt(DataOutput out, int value) throws IOException {
-        if (value < 0) {
-            throw new IllegalArgumentException("varint of a negative value " + value);
-        }
-        int v = value;
-        while ((v & ~VARINT_DATA_MASK) != 0) {
-            out.writeByte((v & VARINT_DATA_MASK) | VARINT_MORE);
-            v >>>= VARINT_DATA_BITS;
-        }
-        out.writeByte(v);
-    }
-
-    static int readVarInt(DataInput in) throws IOException {
-        int value = 0;
-        for (int shift = 0; shift <= VARINT_MAX_SHIFT; shift += VARINT_DATA_BITS) {
-            int b = in.readUnsignedByte();
-            value |= (b & VARINT_DATA_MASK) << shift;
-            if ((b & VARINT_MORE) == 0) {
-                if (value < 0) {
-                    throw new IllegalArgumentException("ObservationBatch: negative varint");
-                }
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("ObservationBatch: varint longer than 5 bytes");
     }
 }

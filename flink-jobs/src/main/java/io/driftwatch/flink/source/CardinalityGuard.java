@@ -2,6 +2,7 @@ package io.driftwatch.flink.source;
 
 import io.driftwatch.flink.config.LimitsConfig;
 import io.driftwatch.flink.config.SegmentConfig;
+import java.util.Arrays;
 import java.util.HashMap;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.SimpleCounter;
@@ -35,6 +36,11 @@ public final class CardinalityGuard {
     public static final String OVERFLOW_SEGMENT = "__overflow__";
     /** Segment value past a key's cardinality, and category past a feature's (as {@code DriftEvaluator.OTHER}). */
     public static final String OTHER_VALUE = "__other__";
+
+    /** Feature positions whose admitted category set is remembered per model (more are looked up by name). */
+    static final int MAX_CACHED_POSITIONS = 256;
+    /** Admitted categories remembered by identity per feature position (a round robin). */
+    static final int RECENT_CATEGORIES = 16;
 
     private final SegmentConfig segments;
     private final LimitsConfig limits;
@@ -120,18 +126,63 @@ public final class CardinalityGuard {
     /** Admitted categories per categorical feature of one model. */
     public final class ModelCategories {
         private final Map<String, Set<String>> features = new HashMap<>();
+        /** The feature name last seen at each position of an event's features, and its admitted set. */
+        private String[] namesByPosition = new String[0];
+        private Set<String>[] admittedByPosition = newSets(0);
+        /**
+         * Category instances recently admitted at each position, compared by identity: the parser hands out one
+         * instance per repeating text, so the usual category skips the set's hash lookup.
+         */
+        private String[][] recentByPosition = new String[0][];
+        private int[] recentNext = new int[0];
 
         private ModelCategories() {}
 
         /** {@code category} of {@code feature}, or {@value #OTHER_VALUE} past the feature's limit. */
         public String category(String feature, String category) {
-            Set<String> admitted = features.get(feature);
-            if (admitted == null) {
-                if (features.size() >= limits.maxFeatures()) {
-                    return category; // windows ignore (and count) features past max_features
+            return checked(admitted(feature), category);
+        }
+
+        /**
+         * {@link #category(String, String)} for the feature at {@code position} of an event's features: producers
+         * write features in the same order, so the same name instance at a position (a parser's shared name)
+         * finds its admitted set without a map lookup.
+         */
+        public String category(int position, String feature, String category) {
+            if (position < namesByPosition.length && namesByPosition[position] == feature) {
+                String[] recent = recentByPosition[position];
+                for (String known : recent) {
+                    if (known == category) {
+                        return category; // admitted before, so admitted for good: sets only grow
+                    }
                 }
+                String checked = checked(admittedByPosition[position], category);
+                if (checked == category) {
+                    recent[recentNext[position]] = category;
+                    recentNext[position] = (recentNext[position] + 1) % RECENT_CATEGORIES;
+                }
+                return checked;
+            }
+            Set<String> admitted = admitted(feature);
+            if (admitted != null && position < MAX_CACHED_POSITIONS) {
+                rememberAt(position, feature, admitted);
+            }
+            return checked(admitted, category);
+        }
+
+        /** The admitted set of {@code feature}, or null past {@code limits.max_features}. */
+        private Set<String> admitted(String feature) {
+            Set<String> admitted = features.get(feature);
+            if (admitted == null && features.size() < limits.maxFeatures()) {
                 admitted = new HashSet<>();
                 features.put(feature, admitted);
+            }
+            return admitted;
+        }
+
+        private String checked(Set<String> admitted, String category) {
+            if (admitted == null) {
+                return category; // windows ignore (and count) features past max_features
             }
             if (admit(admitted, category, limits.maxCategoriesPerFeature())) {
                 return category;
@@ -139,6 +190,25 @@ public final class CardinalityGuard {
             categoriesFolded.inc();
             return OTHER_VALUE;
         }
+
+        private void rememberAt(int position, String feature, Set<String> admitted) {
+            if (position >= namesByPosition.length) {
+                int capacity = Math.min(MAX_CACHED_POSITIONS, Math.max(position + 1, namesByPosition.length * 2));
+                namesByPosition = Arrays.copyOf(namesByPosition, capacity);
+                admittedByPosition = Arrays.copyOf(admittedByPosition, capacity);
+                recentByPosition = Arrays.copyOf(recentByPosition, capacity);
+                recentNext = Arrays.copyOf(recentNext, capacity);
+            }
+            namesByPosition[position] = feature;
+            admittedByPosition[position] = admitted;
+            recentByPosition[position] = new String[RECENT_CATEGORIES];
+            recentNext[position] = 0;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String>[] newSets(int length) {
+        return (Set<String>[]) new Set<?>[length];
     }
 
     private static boolean admit(Set<String> admitted, String value, int limit) {

@@ -76,7 +76,7 @@ public final class ObservationMapper implements Serializable {
         o.featureKinds = new byte[n];
         o.numbers = new double[n];
         o.texts = new String[n];
-        CardinalityGuard.ModelCategories categories = null;
+        CardinalityGuard.ModelCategories categories = resolved.categories();
         for (int i = 0; i < n; i++) {
             String name = event.featureName(i);
             FeatureKind kind = event.featureKind(i);
@@ -86,10 +86,7 @@ public final class ObservationMapper implements Serializable {
             switch (kind) {
                 case NUMBER -> o.numbers[i] = event.number(i);
                 case TEXT -> {
-                    if (categories == null) {
-                        categories = guard().categories(event.modelId());
-                    }
-                    o.texts[i] = categories.category(name, event.text(i));
+                    o.texts[i] = categories.category(i, name, event.text(i));
                 }
                 case BOOLEAN -> o.texts[i] = event.number(i) != 0.0 ? TRUE_TEXT : FALSE_TEXT;
                 case NULL -> { }
@@ -132,7 +129,8 @@ public final class ObservationMapper implements Serializable {
         }
         CardinalityGuard.SegmentOutcome outcome = guard().admitSegment(event.modelId(), segment);
         resolved = new SegmentMemo.Resolved(outcome.canonical(), SegmentKeys.entries(segment, keys),
-                SegmentKeys.windowKey(event.modelId(), event.modelVersion(), outcome.canonical()), outcome.folded());
+                SegmentKeys.windowKey(event.modelId(), event.modelVersion(), outcome.canonical()), outcome.folded(),
+                guard().categories(event.modelId()));
         memo.putLast(resolved);
         return resolved;
     }

@@ -18,8 +18,9 @@ final class SegmentMemo {
     /** Distinct (model, version, segment entries) per source subtask worth remembering. */
     static final int MAX_ENTRIES = 10_000;
 
-    /** A resolved combination. */
-    record Resolved(String segment, String[] entries, String windowKey, boolean folded) {}
+    /** A resolved combination, with its model's category limits so an event needs no second lookup. */
+    record Resolved(String segment, String[] entries, String windowKey, boolean folded,
+                    CardinalityGuard.ModelCategories categories) {}
 
     private final Map<Combination, Resolved> memo = new HashMap<>();
     private final Combination probe = new Combination(new String[16], 0);

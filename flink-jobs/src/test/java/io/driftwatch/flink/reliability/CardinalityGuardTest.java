@@ -74,6 +74,47 @@ class CardinalityGuardTest {
     }
 
     @Test
+    void positionalLookupsAnswerAsByNameWhenFeaturesMoveBetweenPositions() {
+        CardinalityGuard byName = guard();
+        CardinalityGuard byPosition = guard();
+        CardinalityGuard.ModelCategories categories = byPosition.categories("m");
+        String[][] events = {
+            {"channel", "web", "device", "d1"}, {"channel", "app", "device", "d2"},
+            {"device", "d3", "channel", "pos"}, {"channel", "pos", "device", "d1"}, {"channel", "web", "device", "d4"},
+        };
+        for (String[] event : events) {
+            for (int i = 0; i < event.length; i += 2) {
+                assertThat(categories.category(i / 2, event[i], event[i + 1]))
+                        .as("%s=%s at %d", event[i], event[i + 1], i / 2)
+                        .isEqualTo(byName.category("m", event[i], event[i + 1]));
+            }
+        }
+        assertThat(byPosition.categoriesFolded()).isEqualTo(byName.categoriesFolded()).isEqualTo(2);
+    }
+
+    @Test
+    void categoriesRememberedByIdentityStillFoldEveryEventPastTheLimit() {
+        CardinalityGuard byName = guard();
+        CardinalityGuard byPosition = guard();
+        CardinalityGuard.ModelCategories categories = byPosition.categories("m");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        String[] pool = new String[40];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = "c" + i;
+        }
+        for (int event = 0; event < 2_000; event++) {
+            // a fresh equal instance now and then, as when the parser's string cache replaced a slot
+            String category = random.nextInt(10) == 0 ? new String(pool[random.nextInt(3)]) : pool[random.nextInt(3)];
+            if (random.nextInt(50) == 0) {
+                category = pool[3 + random.nextInt(pool.length - 3)];
+            }
+            assertThat(categories.category(0, "channel", category)).as("event %d: %s", event, category)
+                    .isEqualTo(byName.category("m", "channel", category));
+        }
+        assertThat(byPosition.categoriesFolded()).isEqualTo(byName.categoriesFolded()).isPositive();
+    }
+
+    @Test
     void eventTimesFarFromTheRecordTimeAreInvalidTimestampsAndZeroDisables() {
         long record = 1_000_000_000L;
         EventTimeGuard guard = new EventTimeGuard(Duration.ofHours(1), Duration.ofDays(1));

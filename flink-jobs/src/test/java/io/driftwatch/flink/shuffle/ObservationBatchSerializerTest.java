@@ -121,14 +121,64 @@ class ObservationBatchSerializerTest {
                 new DataInputDeserializer(oddOut.getCopyOfBuffer())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown feature kind 7");
 
-        DataOutputSerializer dangling = new DataOutputSerializer(BUFFER);
-        dangling.writeByte(ObservationBatchSerializer.VERSION);
-        dangling.writeUTF("k");
-        dangling.writeByte(1);
-        dangling.writeByte(5);
+        BatchWriter body = new BatchWriter();
+        body.writeUtf8("k");
+        body.writeVarInt(1);
+        body.writeVarInt(5);
         assertThatThrownBy(() -> ObservationBatchSerializer.INSTANCE.deserialize(
-                new DataInputDeserializer(dangling.getCopyOfBuffer())))
+                new DataInputDeserializer(framed(body))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("string reference 5");
+
+        byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 3);
+        truncated[0] = ObservationBatchSerializer.VERSION;
+        assertThatThrownBy(() -> ObservationBatchSerializer.INSTANCE.deserialize(new DataInputDeserializer(truncated)))
+                .isInstanceOf(java.io.EOFException.class);
+    }
+
+    @Test
+    void aBodyShorterThanItsEventsSayFailsClearly() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(BUFFER);
+        ObservationBatchSerializer.INSTANCE.serialize(sample(), out);
+        byte[] bytes = out.getCopyOfBuffer();
+        int declared = java.nio.ByteBuffer.wrap(bytes, 1, Integer.BYTES).getInt();
+        DataOutputSerializer shorter = new DataOutputSerializer(BUFFER);
+        shorter.writeByte(ObservationBatchSerializer.VERSION);
+        shorter.writeInt(declared - 4);
+        shorter.write(bytes, 1 + Integer.BYTES, declared - 4);
+        assertThatThrownBy(() -> ObservationBatchSerializer.INSTANCE.deserialize(
+                new DataInputDeserializer(shorter.getCopyOfBuffer())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated");
+    }
+
+    @Test
+    void copyBetweenViewsKeepsTheBytes() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(BUFFER);
+        ObservationBatchSerializer.INSTANCE.serialize(sample(), out);
+        DataOutputSerializer copied = new DataOutputSerializer(BUFFER);
+        ObservationBatchSerializer.INSTANCE.copy(new DataInputDeserializer(out.getCopyOfBuffer()), copied);
+        assertThat(copied.getCopyOfBuffer()).isEqualTo(out.getCopyOfBuffer());
+    }
+
+    @Test
+    void manyDistinctStringsInOneBatchKeepTheirReferences() throws IOException {
+        java.util.List<Observation> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            events.add(observation(i, new String[] {"f" + (i % 7), "g"}, new byte[] {FeatureKindCode.TEXT,
+                    FeatureKindCode.TEXT}, new double[2], new String[] {"v" + i, "v" + (i / 2)}));
+        }
+        ObservationBatch back = roundTrip(ObservationBatch.of(events));
+        for (int i = 0; i < 500; i++) {
+            assertThat(describe(back.get(i))).isEqualTo(describe(events.get(i)));
+            assertThat(back.get(i).featureNames).containsExactly(events.get(i).featureNames);
+        }
+    }
+
+    private static byte[] framed(BatchWriter body) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(BUFFER);
+        out.writeByte(ObservationBatchSerializer.VERSION);
+        out.writeInt(body.length());
+        out.write(body.bytes(), 0, body.length());
+        return out.getCopyOfBuffer();
     }
 
     @Test
@@ -147,14 +197,14 @@ class ObservationBatchSerializerTest {
     }
 
     @Test
-    void varIntsRoundTripAtTheirByteBoundaries() throws IOException {
+    void varIntsRoundTripAtTheirByteBoundaries() {
         for (int v : new int[] {0, 1, 127, 128, 16_383, 16_384, Integer.MAX_VALUE}) {
-            DataOutputSerializer out = new DataOutputSerializer(BUFFER);
-            ObservationBatchSerializer.writeVarInt(out, v);
-            assertThat(ObservationBatchSerializer.readVarInt(new DataInputDeserializer(out.getCopyOfBuffer())))
-                    .isEqualTo(v);
+            BatchWriter out = new BatchWriter();
+            out.writeVarInt(v);
+            BatchReader in = new BatchReader(out.bytes(), out.length(), new io.driftwatch.schemas.events.TextInterner());
+            assertThat(in.readVarInt()).isEqualTo(v);
+            assertThat(in.atEnd()).isTrue();
         }
-        assertThatThrownBy(() -> ObservationBatchSerializer.writeVarInt(new DataOutputSerializer(BUFFER), -1))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BatchWriter().writeVarInt(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,6 +1,6 @@
 package io.driftwatch.schemas.events;
 
-import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.time.Month;
 import java.time.Year;
 
@@ -30,12 +30,37 @@ final class IsoTimestamps {
     private static final int SECONDS_PER_HOUR = 3_600;
     private static final int SECONDS_PER_MINUTE = 60;
     private static final long MILLIS_PER_SECOND = 1_000L;
+    private static final int DECIMAL_BASE = 10;
+    private static final char LAST_LATIN1 = 0xFF;
+    private static final byte NOT_LATIN1 = '?';
+    // days_from_civil's constants: a 400-year era repeats the calendar exactly.
+    private static final int YEARS_PER_ERA = 400;
+    private static final long DAYS_PER_ERA = 146_097L;
+    private static final int DAYS_PER_YEAR = 365;
+    private static final int LEAP_YEAR_EVERY = 4;
+    private static final int CENTURY = 100;
+    private static final int MONTHS_BEFORE_MARCH_WRAP = 9;
+    /** March to July (and August to December) hold 153 days: day of year from a month counted from March. */
+    private static final int DAYS_PER_FIVE_MONTHS = 153;
+    private static final int FIVE_MONTHS = 5;
+    /** From 0000-03-01 (day 0 of era 0) to 1970-01-01. */
+    private static final long DAYS_FROM_ERA_START_TO_EPOCH = 719_468L;
 
     private IsoTimestamps() {}
 
     /** Epoch millis of {@code text}; throws {@link EventFormatException} with {@code invalid_timestamp}. */
     static long parse(String text) {
-        Cursor c = new Cursor(text);
+        byte[] bytes = new byte[text.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            char ch = text.charAt(i);
+            bytes[i] = (byte) (ch <= LAST_LATIN1 ? ch : NOT_LATIN1); // one byte per char keeps error positions
+        }
+        return parse(bytes, 0, bytes.length);
+    }
+
+    /** Epoch millis of the ASCII text {@code bytes[start, start + length)}; as {@link #parse(String)}. */
+    static long parse(byte[] bytes, int start, int length) {
+        Cursor c = new Cursor(bytes, start, length);
         int year = c.digits(YEAR_DIGITS);
         c.expect('-');
         int month = c.digits(FIELD_DIGITS);
@@ -58,18 +83,32 @@ final class IsoTimestamps {
         int offsetSeconds = c.offsetSeconds();
         c.expectEnd();
         if (month < 1 || month > MONTHS_PER_YEAR) {
-            throw invalid(text, "month out of range");
+            throw c.invalid("month out of range");
         }
         if (day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
-            throw invalid(text, "day out of range");
+            throw c.invalid("day out of range");
         }
         if (hour > MAX_HOUR || minute > MAX_MINUTE || second > MAX_SECOND) {
-            throw invalid(text, "time of day out of range");
+            throw c.invalid("time of day out of range");
         }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
-        long epochSecond = epochDay * SECONDS_PER_DAY + (long) hour * SECONDS_PER_HOUR
+        long epochSecond = epochDay(year, month, day) * SECONDS_PER_DAY + (long) hour * SECONDS_PER_HOUR
                 + (long) minute * SECONDS_PER_MINUTE + second - offsetSeconds;
         return checkRange(epochSecond * MILLIS_PER_SECOND + millis);
+    }
+
+    /**
+     * Days from 1970-01-01 to a valid proleptic Gregorian date of a four-digit year, without allocating a
+     * {@code LocalDate}: Howard Hinnant's {@code days_from_civil}, on years that start in March so the leap day
+     * is a year's last. {@code IsoTimestampsTest} checks it against {@code LocalDate} for every day of 0000-9999.
+     */
+    static long epochDay(int year, int month, int day) {
+        int marchYear = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(marchYear, YEARS_PER_ERA);
+        int yearOfEra = marchYear - era * YEARS_PER_ERA;
+        int monthFromMarch = (month + MONTHS_BEFORE_MARCH_WRAP) % MONTHS_PER_YEAR;
+        int dayOfYear = (DAYS_PER_FIVE_MONTHS * monthFromMarch + 2) / FIVE_MONTHS + day - 1;
+        int dayOfEra = yearOfEra * DAYS_PER_YEAR + yearOfEra / LEAP_YEAR_EVERY - yearOfEra / CENTURY + dayOfYear;
+        return (long) era * DAYS_PER_ERA + dayOfEra - DAYS_FROM_ERA_START_TO_EPOCH;
     }
 
     /** Checks epoch millis given as a JSON integer. */
@@ -89,53 +128,62 @@ final class IsoTimestamps {
 
     /** Position in the text being parsed. */
     private static final class Cursor {
-        private final String text;
+        private final byte[] bytes;
+        private final int start;
+        private final int end;
         private int pos;
 
-        Cursor(String text) {
-            this.text = text;
+        Cursor(byte[] bytes, int start, int length) {
+            this.bytes = bytes;
+            this.start = start;
+            this.end = start + length;
+            this.pos = start;
+        }
+
+        EventFormatException invalid(String why) {
+            return IsoTimestamps.invalid(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1), why);
         }
 
         boolean peek(char ch) {
-            return pos < text.length() && text.charAt(pos) == ch;
+            return pos < end && bytes[pos] == ch;
         }
 
         void expect(char ch) {
             if (!peek(ch)) {
-                throw invalid(text, "expected '" + ch + "' at position " + pos);
+                throw invalid("expected '" + ch + "' at position " + (pos - start));
             }
             pos++;
         }
 
         void expectEnd() {
-            if (pos != text.length()) {
-                throw invalid(text, "unexpected text at position " + pos);
+            if (pos != end) {
+                throw invalid("unexpected text at position " + (pos - start));
             }
         }
 
         int digits(int count) {
             int value = 0;
             for (int i = 0; i < count; i++) {
-                value = value * 10 + digit();
+                value = value * DECIMAL_BASE + digit();
             }
             return value;
         }
 
         int fractionMillis() {
-            int start = pos;
+            int fractionStart = pos;
             int millis = 0;
-            while (pos < text.length() && isAsciiDigit(text.charAt(pos))) {
+            while (pos < end && isAsciiDigit(bytes[pos])) {
                 int digit = digit();
-                if (pos - start <= MILLIS_DIGITS) {
-                    millis = millis * 10 + digit;
+                if (pos - fractionStart <= MILLIS_DIGITS) {
+                    millis = millis * DECIMAL_BASE + digit;
                 }
             }
-            int length = pos - start;
+            int length = pos - fractionStart;
             if (length == 0 || length > MAX_FRACTION_DIGITS) {
-                throw invalid(text, "fraction of a second must have 1 to 9 digits");
+                throw invalid("fraction of a second must have 1 to 9 digits");
             }
             for (int i = length; i < MILLIS_DIGITS; i++) {
-                millis *= 10;
+                millis *= DECIMAL_BASE;
             }
             return millis;
         }
@@ -151,7 +199,7 @@ final class IsoTimestamps {
             } else if (peek('-')) {
                 sign = -1;
             } else {
-                throw invalid(text, "missing offset (Z, +HH:mm or -HH:mm)");
+                throw invalid("missing offset (Z, +HH:mm or -HH:mm)");
             }
             pos++;
             int hours = digits(FIELD_DIGITS);
@@ -159,25 +207,25 @@ final class IsoTimestamps {
             int minutes = digits(FIELD_DIGITS);
             int seconds = hours * SECONDS_PER_HOUR + minutes * SECONDS_PER_MINUTE;
             if (minutes > MAX_MINUTE || seconds > MAX_OFFSET_HOURS * SECONDS_PER_HOUR) {
-                throw invalid(text, "offset out of range (at most 18:00)");
+                throw invalid("offset out of range (at most 18:00)");
             }
             return sign * seconds;
         }
 
-        private static boolean isAsciiDigit(char ch) {
-            return ch >= '0' && ch <= '9';
+        private static boolean isAsciiDigit(byte b) {
+            return b >= '0' && b <= '9';
         }
 
         private int digit() {
-            if (pos >= text.length()) {
-                throw invalid(text, "too short");
+            if (pos >= end) {
+                throw invalid("too short");
             }
-            char ch = text.charAt(pos);
-            if (!isAsciiDigit(ch)) {
-                throw invalid(text, "expected a digit at position " + pos);
+            byte b = bytes[pos];
+            if (!isAsciiDigit(b)) {
+                throw invalid("expected a digit at position " + (pos - start));
             }
             pos++;
-            return ch - '0';
+            return b - '0';
         }
     }
 }

@@ -15,9 +15,13 @@ final class PositionalNames<T> {
     /** Positions past this are not remembered (a hostile payload with a million fields costs nothing here). */
     static final int MAX_POSITIONS = 256;
     private static final int INITIAL_POSITIONS = 32;
+    private static final int BYTE_MASK = 0xFF;
 
     private Object[] values = new Object[INITIAL_POSITIONS];
     private byte[][] names = new byte[INITIAL_POSITIONS][];
+    /** The same names followed by their closing quote, and their first eight bytes as a little-endian word. */
+    private byte[][] quotedNames = new byte[INITIAL_POSITIONS][];
+    private long[] heads = new long[INITIAL_POSITIONS];
 
     /** What the bytes {@code in[start, start + length)} at {@code position} resolved to last time, or null. */
     @SuppressWarnings("unchecked")
@@ -38,6 +42,46 @@ final class PositionalNames<T> {
         return (T) values[position];
     }
 
+    /**
+     * What the name at {@code position} resolved to last time, when the same name is written at {@code in[start]}
+     * (just after its opening quote) and closed by a quote; else null. Saves scanning the name for its end first.
+     * The remembered bytes were a plain string when remembered, so an equal run closed by a quote is one too.
+     * Compared eight bytes at a time: names are short, so this is usually one masked word compare.
+     */
+    @SuppressWarnings("unchecked")
+    T matchQuoted(int position, byte[] in, int start) {
+        if (position >= quotedNames.length) {
+            return null;
+        }
+        byte[] quoted = quotedNames[position];
+        if (quoted == null) {
+            return null;
+        }
+        int n = quoted.length;
+        if (start + n > in.length) {
+            return null;
+        }
+        boolean equal;
+        if (n >= AsciiWords.BYTES) {
+            equal = true;
+            for (int i = 0; equal && i < n - AsciiWords.BYTES; i += AsciiWords.BYTES) {
+                equal = AsciiWords.word(in, start + i) == AsciiWords.word(quoted, i);
+            }
+            equal = equal && AsciiWords.word(in, start + n - AsciiWords.BYTES) == AsciiWords.word(quoted, n - AsciiWords.BYTES);
+        } else if (start + AsciiWords.BYTES <= in.length) {
+            long mask = -1L >>> ((AsciiWords.BYTES - n) * Byte.SIZE);
+            equal = ((AsciiWords.word(in, start) ^ heads[position]) & mask) == 0;
+        } else {
+            equal = Arrays.equals(in, start, start + n, quoted, 0, n);
+        }
+        return equal ? (T) values[position] : null;
+    }
+
+    /** Length in bytes of the name remembered at {@code position} (without its quote). */
+    int length(int position) {
+        return quotedNames[position].length - 1;
+    }
+
     /** Remembers that the bytes at {@code position} resolved to {@code value}. */
     void remember(int position, byte[] in, int start, int length, T value) {
         if (position >= MAX_POSITIONS) {
@@ -47,8 +91,18 @@ final class PositionalNames<T> {
             int capacity = Math.min(MAX_POSITIONS, Math.max(position + 1, names.length * 2));
             names = Arrays.copyOf(names, capacity);
             values = Arrays.copyOf(values, capacity);
+            quotedNames = Arrays.copyOf(quotedNames, capacity);
+            heads = Arrays.copyOf(heads, capacity);
         }
         names[position] = Arrays.copyOfRange(in, start, start + length);
         values[position] = value;
+        byte[] quoted = Arrays.copyOf(names[position], length + 1);
+        quoted[length] = '"';
+        quotedNames[position] = quoted;
+        long head = 0;
+        for (int i = Math.min(AsciiWords.BYTES, quoted.length) - 1; i >= 0; i--) {
+            head = (head << Byte.SIZE) | (quoted[i] & BYTE_MASK);
+        }
+        heads[position] = head;
     }
 }

@@ -21,6 +21,9 @@ final class PredictionScanner {
     /** 10^22 is the largest power of ten that is an exact double. */
     private static final double[] EXACT_POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
         1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    /** 10^0 to 10^8, to shift a mantissa left by a word's digits. */
+    private static final long[] LONG_POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L,
+        10_000_000L, 100_000_000L};
     /** More digits than this could overflow the long mantissa; such numbers take {@link Double#parseDouble}. */
     private static final int MAX_LONG_DIGITS = 18;
     /** Objects nest two deep here (the event, then features/segment/tags). */
@@ -55,6 +58,9 @@ final class PredictionScanner {
     private double number;
     private boolean integral;
     private long integralValue;
+    /** The number being read: its first {@value #MAX_LONG_DIGITS} digits, and how many digits it has. */
+    private long mantissa;
+    private int digits;
     /** Bounds of the content of the last plain string read. */
     private int textStart;
     private int textLength;
@@ -157,11 +163,10 @@ final class PredictionScanner {
     private boolean timestamp() {
         try {
             if (peek() == '"') {
-                String text = text(false);
-                if (text == null) {
+                if (!plainString()) {
                     return false;
                 }
-                into.eventTimeMillis = IsoTimestamps.parse(text);
+                into.eventTimeMillis = IsoTimestamps.parse(in, textStart, textLength);
                 return true;
             }
             if (!number() || !integral) {
@@ -266,10 +271,14 @@ final class PredictionScanner {
     /** The name at {@code position} of an object whose names {@code byPosition} remembers, or {@code null}. */
     private String name(PositionalNames<String> byPosition, int position) {
         skipWhitespace();
+        String name = rememberedName(byPosition, position);
+        if (name != null) {
+            return name;
+        }
         if (!plainString()) {
             return null;
         }
-        String name = byPosition.match(position, in, textStart, textLength);
+        name = byPosition.match(position, in, textStart, textLength);
         if (name == null) {
             name = into.ascii(in, textStart, textLength);
             byPosition.remember(position, in, textStart, textLength, name);
@@ -280,10 +289,14 @@ final class PredictionScanner {
     /** The known top-level field named at {@code position}, or {@code null} (unknown, or not a plain name). */
     private EventFields.Field topLevelField(int position) {
         skipWhitespace();
+        EventFields.Field field = rememberedName(into.fieldsByPosition, position);
+        if (field != null) {
+            return field;
+        }
         if (!plainString()) {
             return null;
         }
-        EventFields.Field field = into.fieldsByPosition.match(position, in, textStart, textLength);
+        field = into.fieldsByPosition.match(position, in, textStart, textLength);
         if (field == null) {
             field = EventFields.Field.byName(into.ascii(in, textStart, textLength));
             if (field != null) {
@@ -291,6 +304,29 @@ final class PredictionScanner {
             }
         }
         return field;
+    }
+
+    /**
+     * The usual case of a name: the same quoted name as at this position in the previous event, matched in place
+     * and consumed; {@code null} (nothing consumed) otherwise.
+     */
+    private <T> T rememberedName(PositionalNames<T> byPosition, int position) {
+        int start = pos + 1;
+        if (start >= in.length || in[pos] != '"') {
+            return null;
+        }
+        T value = byPosition.matchQuoted(position, in, start);
+        if (value == null) {
+            return null;
+        }
+        int length = byPosition.length(position);
+        if (length > limits.maxStringLength()) {
+            return null;
+        }
+        textStart = start;
+        textLength = length;
+        pos = start + length + 1;
+        return value;
     }
 
     private boolean colon() {
@@ -350,23 +386,19 @@ final class PredictionScanner {
         if (negative) {
             p++;
         }
-        long mantissa = 0;
-        int digits = 0;
+        mantissa = 0;
+        digits = 0;
         int intStart = p;
-        for (int d; p < end && (d = bytes[p] - '0') >= 0 && d <= DECIMAL_DIGIT_MAX; p++, digits++) {
-            mantissa = digits < MAX_LONG_DIGITS ? mantissa * DECIMAL_BASE + d : mantissa;
-        }
+        p = digitRun(p);
         int intDigits = p - intStart;
         if (intDigits == 0 || (intDigits > 1 && bytes[intStart] == '0')) {
             return false; // no digits, or a leading zero (invalid JSON)
         }
         int fractionDigits = 0;
         if (p < end && bytes[p] == '.') {
-            p++;
-            for (int d; p < end && (d = bytes[p] - '0') >= 0 && d <= DECIMAL_DIGIT_MAX; p++, digits++) {
-                mantissa = digits < MAX_LONG_DIGITS ? mantissa * DECIMAL_BASE + d : mantissa;
-                fractionDigits++;
-            }
+            int fractionStart = ++p;
+            p = digitRun(p);
+            fractionDigits = p - fractionStart;
             if (fractionDigits == 0) {
                 return false;
             }
@@ -412,6 +444,31 @@ final class PredictionScanner {
             number = Double.parseDouble(new String(bytes, start, length, StandardCharsets.ISO_8859_1));
         }
         return Double.isFinite(number);
+    }
+
+    /**
+     * Consumes the digits from {@code p} on: all are counted in {@link #digits}, the first {@value #MAX_LONG_DIGITS}
+     * accumulated into {@link #mantissa}. Eight at a time while a word is left to read, then one by one.
+     */
+    private int digitRun(int p) {
+        final byte[] bytes = in;
+        while (p + AsciiWords.BYTES <= bytes.length && digits + AsciiWords.BYTES <= MAX_LONG_DIGITS) {
+            long values = AsciiWords.digitValues(AsciiWords.word(bytes, p));
+            int count = AsciiWords.leadingDigits(values);
+            if (count == 0) {
+                return p;
+            }
+            mantissa = mantissa * LONG_POWERS_OF_TEN[count] + AsciiWords.parseDigits(values, count);
+            digits += count;
+            p += count;
+            if (count < AsciiWords.BYTES) {
+                return p;
+            }
+        }
+        for (int d; p < bytes.length && (d = bytes[p] - '0') >= 0 && d <= DECIMAL_DIGIT_MAX; p++, digits++) {
+            mantissa = digits < MAX_LONG_DIGITS ? mantissa * DECIMAL_BASE + d : mantissa;
+        }
+        return p;
     }
 
     private boolean delimiterFollows() {

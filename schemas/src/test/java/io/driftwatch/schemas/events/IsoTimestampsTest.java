@@ -18,6 +18,30 @@ class IsoTimestampsTest {
     private static final int SAMPLES = 20_000;
 
     @Test
+    void epochDayAgreesWithLocalDateOnEveryDayOfFourDigitYears() {
+        for (java.time.LocalDate date = java.time.LocalDate.of(0, 1, 1); date.getYear() <= 9999; date = date.plusDays(1)) {
+            assertThat(IsoTimestamps.epochDay(date.getYear(), date.getMonthValue(), date.getDayOfMonth()))
+                    .as(date.toString()).isEqualTo(date.toEpochDay());
+        }
+    }
+
+    @Test
+    void parsesATimestampInsideALargerBufferAndReportsPositionsWithinIt() {
+        byte[] payload = "{\"timestamp\":\"2026-11-24T21:10:34.123Z\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(IsoTimestamps.parse(payload, 14, 24)).isEqualTo(
+                OffsetDateTime.parse("2026-11-24T21:10:34.123Z").toInstant().toEpochMilli());
+        byte[] bad = "xx2026-11-24X21:10Zyy".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> IsoTimestamps.parse(bad, 2, 17)).isInstanceOfSatisfying(EventFormatException.class,
+                e -> assertThat(e.getMessage()).contains("'2026-11-24X21:10Z'").contains("expected 'T' at position 10"));
+    }
+
+    @Test
+    void charactersBeyondLatin1KeepTheirPositionInErrors() {
+        assertThatThrownBy(() -> IsoTimestamps.parse("2026-11-24T21:1\u20ACZ")).isInstanceOfSatisfying(
+                EventFormatException.class, e -> assertThat(e.getMessage()).contains("expected a digit at position 15"));
+    }
+
+    @Test
     void agreesWithJavaTimeOnRandomTimestamps() {
         Random random = new Random(SEED);
         for (int i = 0; i < SAMPLES; i++) {

@@ -99,6 +99,34 @@ class PredictionFieldsTest {
                 interner.intern(longText, 0, longText.length)).hasSize(TextInterner.MAX_BYTES + 1);
     }
 
+    @Test
+    void shortTextsAnywhereInABufferComeBackEqualAndSharedWhereverTheyAreRead() {
+        TextInterner interner = new TextInterner();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        java.util.Map<String, String> first = new java.util.HashMap<>();
+        for (int i = 0; i < 50_000; i++) {
+            int length = random.nextInt(TextInterner.MAX_BYTES / 4);
+            StringBuilder text = new StringBuilder();
+            for (int c = 0; c < length; c++) {
+                // few distinct texts, so they repeat and collide; NUL pads a short text's word like absent bytes
+                text.append("ab\0".charAt(random.nextInt(3)));
+            }
+            byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
+            // at the end of a buffer (no room for a word read) or inside a longer one
+            int before = random.nextInt(3);
+            byte[] buffer = new byte[before + utf8.length + (random.nextBoolean() ? 0 : 9)];
+            java.util.Arrays.fill(buffer, (byte) 'z');
+            System.arraycopy(utf8, 0, buffer, before, utf8.length);
+            String interned = interner.intern(buffer, before, utf8.length);
+            assertThat(interned).isEqualTo(text.toString());
+            String earlier = first.putIfAbsent(interned, interned);
+            if (earlier != null && interned != earlier) {
+                // only a slot taken by another text may hand out a fresh instance; then it is kept
+                assertThat(interner.intern(buffer, before, utf8.length)).isSameAs(interned);
+            }
+        }
+    }
+
     /** Both paths on {@code input}; true when it is a valid prediction. */
     private boolean assertSameOutcome(byte[] input, String what) {
         ParseResult<PredictionEvent> record = parser.parsePrediction(input);
