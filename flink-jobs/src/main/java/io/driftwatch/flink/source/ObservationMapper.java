@@ -27,6 +27,7 @@ public final class ObservationMapper implements Serializable {
     private static final String FALSE_TEXT = Boolean.toString(false);
     private transient CardinalityGuard guard;
     private transient SegmentMemo memo;
+    private transient String[] lastFeatureNames;
 
     public ObservationMapper(SegmentConfig segments, LimitsConfig limits) {
         this.segments = Objects.requireNonNull(segments, "segments");
@@ -72,7 +73,7 @@ public final class ObservationMapper implements Serializable {
         o.predictedClass = event.predictedClass() != null ? event.predictedClass()
                 : event.output() instanceof ModelOutput.ClassScores scores ? topClass(scores) : "";
         int n = event.featureCount();
-        o.featureNames = new String[n];
+        o.featureNames = featureNames(event);
         o.featureKinds = new byte[n];
         o.numbers = new double[n];
         o.texts = new String[n];
@@ -80,7 +81,6 @@ public final class ObservationMapper implements Serializable {
         for (int i = 0; i < n; i++) {
             String name = event.featureName(i);
             FeatureKind kind = event.featureKind(i);
-            o.featureNames[i] = name;
             o.featureKinds[i] = FeatureKindCode.of(kind);
             o.texts[i] = "";
             switch (kind) {
@@ -93,6 +93,32 @@ public final class ObservationMapper implements Serializable {
             }
         }
         return o;
+    }
+
+    /**
+     * The event's feature names as an array shared with the previous observation when the names are the same
+     * instances in the same order (the parser hands out one instance per repeating name): one array per run of
+     * same-shaped events instead of one per event, and the batch serializer sees repeated names by identity.
+     * Observations never write to their names.
+     */
+    private String[] featureNames(PredictionFields event) {
+        int n = event.featureCount();
+        String[] names = lastFeatureNames;
+        if (names != null && names.length == n) {
+            int i = 0;
+            while (i < n && names[i] == event.featureName(i)) {
+                i++;
+            }
+            if (i == n) {
+                return names;
+            }
+        }
+        names = new String[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = event.featureName(i);
+        }
+        lastFeatureNames = names;
+        return names;
     }
 
     /** The class with the highest score; on a tie the first in payload order (the scores map keeps it). */

@@ -72,6 +72,23 @@ class PredictionDeserializerTest {
     }
 
     @Test
+    void sameNamesShareOneArrayAndOtherNamesGetTheirOwn() {
+        PredictionDeserializer deserializer = deserializer(List.of("country"));
+        Observation first = deserializer.toSourceEvent(record(VALID), 1).observation;
+        Observation second = deserializer.toSourceEvent(record(VALID.replace("\"p1\"", "\"p2\"")), 1).observation;
+        Observation renamed = deserializer.toSourceEvent(record(VALID.replace("\"vip\"", "\"gold\"")), 1).observation;
+        Observation fewer = deserializer.toSourceEvent(record(VALID.replace(",\"missing\":null", "")), 1).observation;
+        Observation again = deserializer.toSourceEvent(record(VALID), 1).observation;
+        assertThat(second.featureNames).isSameAs(first.featureNames);
+        assertThat(renamed.featureNames).isNotSameAs(first.featureNames)
+                .containsExactly("amount", "country", "gold", "missing");
+        assertThat(fewer.featureNames).containsExactly("amount", "country", "vip");
+        assertThat(again.featureNames).containsExactly("amount", "country", "vip", "missing");
+        assertThat(first.featureNames).as("never written after it was handed out")
+                .containsExactly("amount", "country", "vip", "missing");
+    }
+
+    @Test
     void classScoresWithoutAPredictedClassPredictTheTopClassFirstOnTies() {
         PredictionDeserializer deserializer = deserializer(List.of());
         String scores = VALID.replace("\"score\":0.25", "\"scores\":{\"low\":0.2,\"mid\":0.4,\"high\":0.4}");
