@@ -8,8 +8,8 @@ import java.util.Arrays;
 
 /**
  * The bytes of one {@link ObservationBatch} as {@link ObservationBatchSerializer} lays them out, built in a plain
- * array (little-endian words, LEB128 varints) and handed to Flink's output in one write: per-field calls on
- * Flink's {@code DataOutputView} cost more than the fields. Strings are written once per batch and referenced
+ * array (little-endian words, LEB128 varints) and handed to Flink's output in one length-prefixed write, so the
+ * reader can check every read against the block's end. Strings are written once per batch and referenced
  * after ({@link #string}); the table of written strings is open addressing on the strings' cached hashes, so a
  * repeated (usually identical) instance costs no boxing and no map node. Not thread-safe; reused per thread.
  */
