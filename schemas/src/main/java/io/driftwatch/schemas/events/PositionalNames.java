@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * What the name at each position of an object resolved to in the previous event: producers write the same
  * fields in the same order event after event, so comparing the bytes at a position with the previous event's
- * (one vectorized range compare) usually replaces hashing and looking up the name. Bounded by the positions
+ * (usually one word compare) replaces hashing and looking up the name. Bounded by the positions
  * seen ({@value #MAX_POSITIONS} at most); not thread-safe, one per reading thread.
  *
  * @param <T> what a name resolves to (the name itself, or a known field)
@@ -18,24 +18,23 @@ final class PositionalNames<T> {
     private static final int BYTE_MASK = 0xFF;
 
     private Object[] values = new Object[INITIAL_POSITIONS];
-    private byte[][] names = new byte[INITIAL_POSITIONS][];
-    /** The same names followed by their closing quote, and their first eight bytes as a little-endian word. */
+    /** The names remembered, each followed by its closing quote, and their first eight bytes as a word. */
     private byte[][] quotedNames = new byte[INITIAL_POSITIONS][];
     private long[] heads = new long[INITIAL_POSITIONS];
 
     /** What the bytes {@code in[start, start + length)} at {@code position} resolved to last time, or null. */
     @SuppressWarnings("unchecked")
     T match(int position, byte[] in, int start, int length) {
-        if (position >= names.length) {
+        if (position >= quotedNames.length) {
             return null;
         }
-        byte[] name = names[position];
-        if (name == null || name.length != length) {
+        byte[] quoted = quotedNames[position];
+        if (quoted == null || quoted.length != length + 1) {
             return null;
         }
         // A plain loop: names are short, and the vectorized Arrays.equals costs a stub call per name.
         for (int i = 0; i < length; i++) {
-            if (in[start + i] != name[i]) {
+            if (in[start + i] != quoted[i]) {
                 return null;
             }
         }
@@ -67,7 +66,8 @@ final class PositionalNames<T> {
             for (int i = 0; equal && i < n - AsciiWords.BYTES; i += AsciiWords.BYTES) {
                 equal = AsciiWords.word(in, start + i) == AsciiWords.word(quoted, i);
             }
-            equal = equal && AsciiWords.word(in, start + n - AsciiWords.BYTES) == AsciiWords.word(quoted, n - AsciiWords.BYTES);
+            int last = n - AsciiWords.BYTES;
+            equal = equal && AsciiWords.word(in, start + last) == AsciiWords.word(quoted, last);
         } else if (start + AsciiWords.BYTES <= in.length) {
             long mask = -1L >>> ((AsciiWords.BYTES - n) * Byte.SIZE);
             equal = ((AsciiWords.word(in, start) ^ heads[position]) & mask) == 0;
@@ -87,16 +87,14 @@ final class PositionalNames<T> {
         if (position >= MAX_POSITIONS) {
             return;
         }
-        if (position >= names.length) {
-            int capacity = Math.min(MAX_POSITIONS, Math.max(position + 1, names.length * 2));
-            names = Arrays.copyOf(names, capacity);
+        if (position >= quotedNames.length) {
+            int capacity = Math.min(MAX_POSITIONS, Math.max(position + 1, quotedNames.length * 2));
             values = Arrays.copyOf(values, capacity);
             quotedNames = Arrays.copyOf(quotedNames, capacity);
             heads = Arrays.copyOf(heads, capacity);
         }
-        names[position] = Arrays.copyOfRange(in, start, start + length);
         values[position] = value;
-        byte[] quoted = Arrays.copyOf(names[position], length + 1);
+        byte[] quoted = Arrays.copyOfRange(in, start, start + length + 1);
         quoted[length] = '"';
         quotedNames[position] = quoted;
         long head = 0;
