@@ -126,15 +126,8 @@ public final class CardinalityGuard {
     /** Admitted categories per categorical feature of one model. */
     public final class ModelCategories {
         private final Map<String, Set<String>> features = new HashMap<>();
-        /** The feature name last seen at each position of an event's features, and its admitted set. */
-        private String[] namesByPosition = new String[0];
-        private Set<String>[] admittedByPosition = newSets(0);
-        /**
-         * Category instances recently admitted at each position, compared by identity: the parser hands out one
-         * instance per repeating text, so the usual category skips the set's hash lookup.
-         */
-        private String[][] recentByPosition = new String[0][];
-        private int[] recentNext = new int[0];
+        /** What each position of an event's features held last time ({@link FeaturePosition}). */
+        private FeaturePosition[] positions = new FeaturePosition[0];
 
         private ModelCategories() {}
 
@@ -149,23 +142,24 @@ public final class CardinalityGuard {
          * finds its admitted set without a map lookup.
          */
         public String category(int position, String feature, String category) {
-            if (position < namesByPosition.length && namesByPosition[position] == feature) {
-                String[] recent = recentByPosition[position];
-                for (String known : recent) {
-                    if (known == category) {
-                        return category; // admitted before, so admitted for good: sets only grow
-                    }
+            FeaturePosition at = position < positions.length ? positions[position] : null;
+            if (at != null && at.name == feature) {
+                if (at.recentlyAdmitted(category)) {
+                    return category; // admitted before, so admitted for good: sets only grow
                 }
-                String checked = checked(admittedByPosition[position], category);
+                String checked = checked(at.admitted, category);
                 if (checked == category) {
-                    recent[recentNext[position]] = category;
-                    recentNext[position] = (recentNext[position] + 1) % RECENT_CATEGORIES;
+                    at.remember(category);
                 }
                 return checked;
             }
             Set<String> admitted = admitted(feature);
             if (admitted != null && position < MAX_CACHED_POSITIONS) {
-                rememberAt(position, feature, admitted);
+                if (position >= positions.length) {
+                    positions = Arrays.copyOf(positions,
+                            Math.min(MAX_CACHED_POSITIONS, Math.max(position + 1, positions.length * 2)));
+                }
+                positions[position] = new FeaturePosition(feature, admitted);
             }
             return checked(admitted, category);
         }
@@ -190,25 +184,37 @@ public final class CardinalityGuard {
             categoriesFolded.inc();
             return OTHER_VALUE;
         }
-
-        private void rememberAt(int position, String feature, Set<String> admitted) {
-            if (position >= namesByPosition.length) {
-                int capacity = Math.min(MAX_CACHED_POSITIONS, Math.max(position + 1, namesByPosition.length * 2));
-                namesByPosition = Arrays.copyOf(namesByPosition, capacity);
-                admittedByPosition = Arrays.copyOf(admittedByPosition, capacity);
-                recentByPosition = Arrays.copyOf(recentByPosition, capacity);
-                recentNext = Arrays.copyOf(recentNext, capacity);
-            }
-            namesByPosition[position] = feature;
-            admittedByPosition[position] = admitted;
-            recentByPosition[position] = new String[RECENT_CATEGORIES];
-            recentNext[position] = 0;
-        }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Set<String>[] newSets(int length) {
-        return (Set<String>[]) new Set<?>[length];
+    /**
+     * A feature position's last name, its admitted set, and the category instances recently admitted there,
+     * compared by identity: the parser hands out one instance per repeating text, so the usual category skips the
+     * set's hash lookup. Recent categories are a round robin of {@value #RECENT_CATEGORIES}.
+     */
+    private static final class FeaturePosition {
+        private final String name;
+        private final Set<String> admitted;
+        private final String[] recent = new String[RECENT_CATEGORIES];
+        private int next;
+
+        FeaturePosition(String name, Set<String> admitted) {
+            this.name = name;
+            this.admitted = admitted;
+        }
+
+        boolean recentlyAdmitted(String category) {
+            for (String known : recent) {
+                if (known == category) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void remember(String category) {
+            recent[next] = category;
+            next = (next + 1) % RECENT_CATEGORIES;
+        }
     }
 
     private static boolean admit(Set<String> admitted, String value, int limit) {
