@@ -22,25 +22,6 @@ final class PositionalNames<T> {
     private byte[][] quotedNames = new byte[INITIAL_POSITIONS][];
     private long[] heads = new long[INITIAL_POSITIONS];
 
-    /** What the bytes {@code in[start, start + length)} at {@code position} resolved to last time, or null. */
-    @SuppressWarnings("unchecked")
-    T match(int position, byte[] in, int start, int length) {
-        if (position >= quotedNames.length) {
-            return null;
-        }
-        byte[] quoted = quotedNames[position];
-        if (quoted == null || quoted.length != length + 1) {
-            return null;
-        }
-        // A plain loop: names are short, and the vectorized Arrays.equals costs a stub call per name.
-        for (int i = 0; i < length; i++) {
-            if (in[start + i] != quoted[i]) {
-                return null;
-            }
-        }
-        return (T) values[position];
-    }
-
     /**
      * What the name at {@code position} resolved to last time, when the same name is written at {@code in[start]}
      * (just after its opening quote) and closed by a quote; else null. Saves scanning the name for its end first.

@@ -278,11 +278,9 @@ final class PredictionScanner {
         if (!plainString()) {
             return null;
         }
-        name = byPosition.match(position, in, textStart, textLength);
-        if (name == null) {
-            name = into.ascii(in, textStart, textLength);
-            byPosition.remember(position, in, textStart, textLength, name);
-        }
+        // not the previous event's name here (else it matched above): a new one for this position
+        name = into.ascii(in, textStart, textLength);
+        byPosition.remember(position, in, textStart, textLength, name);
         return name;
     }
 
@@ -296,12 +294,9 @@ final class PredictionScanner {
         if (!plainString()) {
             return null;
         }
-        field = into.fieldsByPosition.match(position, in, textStart, textLength);
-        if (field == null) {
-            field = EventFields.Field.byName(into.ascii(in, textStart, textLength));
-            if (field != null) {
-                into.fieldsByPosition.remember(position, in, textStart, textLength, field);
-            }
+        field = EventFields.Field.byName(into.ascii(in, textStart, textLength));
+        if (field != null) {
+            into.fieldsByPosition.remember(position, in, textStart, textLength, field);
         }
         return field;
     }
