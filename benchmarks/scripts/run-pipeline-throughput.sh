@@ -4,7 +4,7 @@
 #
 # Usage: benchmarks/scripts/run-pipeline-throughput.sh [--events N] [--models 2] [--parallelism 1,2] [--bundle-events 1000,1]
 #        [--warmup-runs 1] [--state-backend hashmap|rocksdb]
-# Environment: PIPELINE_HEAP (default 3g); PIPELINE_JFR=FILE records a JFR profile of the whole run to FILE.
+# Environment: PIPELINE_HEAP (default 3g); PIPELINE_JAVA_OPTS (more JVM options); PIPELINE_JFR=FILE records a JFR profile of the whole run to FILE.
 # Builds the benchmarks module and the modules it depends on offline from this checkout (-am), so the classpath
 # points at this checkout's target/classes, never at other checkouts' snapshots in the shared local repository.
 set -euo pipefail
@@ -18,8 +18,11 @@ CP_FILE="$ROOT/benchmarks/target/pipeline.classpath"
   -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime)
 JFR=()
 if [[ -n "${PIPELINE_JFR:-}" ]]; then
-  JFR=("-XX:StartFlightRecording=filename=$PIPELINE_JFR,settings=profile,dumponexit=true")
+  JFR=("-XX:+UnlockDiagnosticVMOptions" "-XX:+DebugNonSafepoints" "-XX:StartFlightRecording=filename=$PIPELINE_JFR,settings=profile,dumponexit=true")
 fi
 echo "== $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg), Java $(java -version 2>&1 | head -1)"
-exec java -Xms"$HEAP" -Xmx"$HEAP" "${JFR[@]}" -cp "$ROOT/benchmarks/target/classes:$(cat "$CP_FILE")" \
+# The TaskManager's G1 region size from deploy/kubernetes/flinkdeployment.yaml (flink-jobs/PIPELINE.md,
+# "Kafka consumer defaults").
+# shellcheck disable=SC2086 # PIPELINE_JAVA_OPTS is a list of JVM options
+exec java -Xms"$HEAP" -Xmx"$HEAP" -XX:G1HeapRegionSize=16m ${PIPELINE_JAVA_OPTS:-} "${JFR[@]}" -cp "$ROOT/benchmarks/target/classes:$(cat "$CP_FILE")" \
   io.driftwatch.benchmarks.pipeline.PipelineThroughput "$@"

@@ -1,5 +1,6 @@
 package io.driftwatch.benchmarks.pipeline;
 
+import io.driftwatch.flink.config.KafkaProperties;
 import io.driftwatch.schemas.events.EventParser;
 import io.driftwatch.schemas.events.PredictionFields;
 import java.time.Duration;
@@ -35,18 +36,27 @@ final class BareConsumeParse {
 
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int MAX_POLL_RECORDS = 10_000;
-    private static final int FETCH_BYTES = 16 << 20;
+    /** The job's own fetch bound, so both read Kafka alike. */
+    static final int JOB_FETCH_BYTES = KafkaProperties.FETCH_MAX_BYTES;
+    /** Four times larger: fewer round trips, each response a humongous array even at 16 MiB regions. */
+    static final int LARGE_FETCH_BYTES = 4 * JOB_FETCH_BYTES;
 
     private BareConsumeParse() {}
 
     /** Reads every partition to its end offset; returns the wall seconds. Throws if any event fails to parse. */
     static double run(String bootstrapServers, String topic, int partitions, long expected, Target target) {
+        return run(bootstrapServers, topic, partitions, expected, target, JOB_FETCH_BYTES);
+    }
+
+    /** {@link #run(String, String, int, long, Target)} with fetch responses of up to {@code fetchBytes}. */
+    static double run(String bootstrapServers, String topic, int partitions, long expected, Target target,
+                      int fetchBytes) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
-        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_BYTES);
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, FETCH_BYTES);
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, fetchBytes);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, fetchBytes);
         EventParser parser = new EventParser();
         PredictionFields fields = new PredictionFields();
         long started = System.nanoTime();

@@ -129,6 +129,11 @@ public final class PipelineThroughput {
                                 + " (warm)", 1, events, ceiling,
                         () -> BareConsumeParse.run(kafka.bootstrapServers(), TOPIC, PARTITIONS, events, target)));
             }
+            // The job's fetch bound keeps responses ordinary objects; the ceiling also gets larger fetches, if faster.
+            rows.add(measure(cpu, "bare consume+parse flat fields, " + (BareConsumeParse.LARGE_FETCH_BYTES >> 20)
+                            + " MiB fetches (warm)", 1, events, true,
+                    () -> BareConsumeParse.run(kafka.bootstrapServers(), TOPIC, PARTITIONS, events,
+                            BareConsumeParse.Target.FIELDS, BareConsumeParse.LARGE_FETCH_BYTES)));
             System.out.println();
             System.out.print(ThroughputTable.render(rows, events));
         }

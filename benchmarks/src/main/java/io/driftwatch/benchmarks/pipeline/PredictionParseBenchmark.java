@@ -1,7 +1,13 @@
 package io.driftwatch.benchmarks.pipeline;
 
+import io.driftwatch.flink.config.LimitsConfig;
+import io.driftwatch.flink.config.SegmentConfig;
+import io.driftwatch.flink.source.Observation;
+import io.driftwatch.flink.source.ObservationMapper;
 import io.driftwatch.schemas.events.EventParser;
 import io.driftwatch.schemas.events.PredictionFields;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,6 +36,8 @@ public class PredictionParseBenchmark {
     private byte[][] payloads;
     private EventParser parser;
     private PredictionFields fields;
+    /** The job's source-side mapping (segment key {@code country}, default limits), as the harness's job runs it. */
+    private ObservationMapper mapper;
 
     @Setup
     public void generate() {
@@ -40,6 +48,8 @@ public class PredictionParseBenchmark {
         }
         parser = new EventParser();
         fields = new PredictionFields();
+        mapper = new ObservationMapper(new SegmentConfig(new SegmentConfig.ModelSegments(List.of("country"),
+                SegmentConfig.MAX_CARDINALITY_OPTION.defaultValue()), Map.of()), LimitsConfig.defaults());
         for (byte[] payload : payloads) {
             if (parser.parsePrediction(payload, fields).isPresent()) {
                 throw new IllegalStateException("a generated event does not parse: " + new String(payload));
@@ -54,6 +64,19 @@ public class PredictionParseBenchmark {
         for (byte[] payload : payloads) {
             parser.parsePrediction(payload, fields);
             checksum += fields.eventTimeMillis() + fields.featureCount();
+        }
+        return checksum;
+    }
+
+    /** The source task's per-event work before bundling: parse, then map to the {@link Observation} it ships. */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long parseAndMap() {
+        long checksum = 0;
+        for (byte[] payload : payloads) {
+            parser.parsePrediction(payload, fields);
+            Observation observation = mapper.map(fields);
+            checksum += observation.eventTimeMillis + observation.featureCount();
         }
         return checksum;
     }

@@ -27,12 +27,12 @@ final class ThroughputTable {
         double bare = rows.stream().filter(Row::ceiling)
                 .mapToDouble(r -> events / r.seconds()).max()
                 .orElseThrow(() -> new IllegalArgumentException("no bare consume+parse row to compare with"));
-        StringBuilder out = new StringBuilder(String.format("%-42s %4s %8s %10s %14s %14s %17s %8s %8s %9s %6s%n",
+        StringBuilder out = new StringBuilder(String.format("%-54s %4s %8s %10s %14s %14s %17s %8s %8s %9s %6s%n",
                 "mode", "par", "seconds", "events/s", "per core(slot)", "per JVM CPU-s", "per thread CPU-s",
                 "JVM CPU", "threads", "kafka+ch", "ratio"));
         for (Row r : rows) {
             double rate = events / r.seconds();
-            out.append(String.format("%-42s %4d %8.2f %10.0f %14.0f %14.0f %17.0f %8.1f %8.1f %9.1f %6.2f%n",
+            out.append(String.format("%-54s %4d %8.2f %10.0f %14.0f %14.0f %17.0f %8.1f %8.1f %9.1f %6.2f%n",
                     r.mode(), r.parallelism(), r.seconds(), rate, rate / r.parallelism(), events / r.jvmCpuSeconds(),
                     events / r.javaCpuSeconds(), r.jvmCpuSeconds(), r.javaCpuSeconds(), r.childrenCpuSeconds(),
                     rate / bare));

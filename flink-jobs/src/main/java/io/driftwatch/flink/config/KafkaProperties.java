@@ -29,6 +29,26 @@ public record KafkaProperties(Map<String, String> plain, Map<String, Secret> sec
 
     public static final KafkaProperties NONE = new KafkaProperties(Map.of(), Map.of());
 
+    /**
+     * Bytes per fetch response: the client's default (50 MiB) lets one response grow with the partitions a
+     * consumer reads, and a response is read into one heap array. Above half a G1 region such an array is a
+     * humongous object, and a stream of them forces young collections and concurrent cycles (347 of each in one
+     * harness run at 1 MiB regions). 4 MiB still holds thousands of events; PIPELINE.md ("Kafka consumer
+     * defaults") gives the region size that keeps it ordinary.
+     */
+    public static final int FETCH_MAX_BYTES = 4 << 20;
+    /**
+     * Records per poll: each poll's records cross from Flink's fetcher thread to the source task as one batch,
+     * and with the client's default of 500 the hand-over cost the task much of its time (the parse-only topology
+     * ran 1.2-1.5x faster with 2,000-10,000; PIPELINE.md, "Kafka consumer defaults"). Memory stays bounded by
+     * {@link #FETCH_MAX_BYTES}: a poll returns only records already fetched.
+     */
+    public static final int MAX_POLL_RECORDS = 5_000;
+    /** What Driftwatch's consumers set unless {@code kafka.properties} sets it. */
+    static final Map<String, String> CONSUMER_DEFAULTS = Map.of(
+            "fetch.max.bytes", Integer.toString(FETCH_MAX_BYTES),
+            "max.poll.records", Integer.toString(MAX_POLL_RECORDS));
+
     public KafkaProperties {
         plain = Collections.unmodifiableMap(new LinkedHashMap<>(plain));
         secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
@@ -39,6 +59,14 @@ public record KafkaProperties(Map<String, String> plain, Map<String, Secret> sec
         Properties properties = new Properties();
         properties.putAll(plain);
         secrets.forEach((key, secret) -> properties.put(key, secret.reveal()));
+        return properties;
+    }
+
+    /** {@link #toProperties()} over Driftwatch's consumer defaults ({@link #CONSUMER_DEFAULTS}). */
+    public Properties toConsumerProperties() {
+        Properties properties = new Properties();
+        properties.putAll(CONSUMER_DEFAULTS);
+        properties.putAll(toProperties());
         return properties;
     }
 

@@ -29,7 +29,7 @@ public final class LabelSources {
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(
                         org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new LabelDeserializer(new EventParser()));
-        builder.setProperties(kafka.properties().toProperties());
+        builder.setProperties(kafka.properties().toConsumerProperties());
         return builder;
     }
 

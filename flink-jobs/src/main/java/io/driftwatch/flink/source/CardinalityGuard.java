@@ -39,8 +39,10 @@ public final class CardinalityGuard {
 
     /** Feature positions whose admitted category set is remembered per model (more are looked up by name). */
     static final int MAX_CACHED_POSITIONS = 256;
-    /** Admitted categories remembered by identity per feature position (a round robin). */
-    static final int RECENT_CATEGORIES = 16;
+    /** Slots of admitted categories remembered by identity per feature position (a power of two). */
+    static final int RECENT_CATEGORIES = 32;
+    /** Folds a hash's high bits into the slot: texts differing in one character spread either way. */
+    private static final int RECENT_SPREAD_SHIFT = 16;
 
     private final SegmentConfig segments;
     private final LimitsConfig limits;
@@ -189,13 +191,13 @@ public final class CardinalityGuard {
     /**
      * A feature position's last name, its admitted set, and the category instances recently admitted there,
      * compared by identity: the parser hands out one instance per repeating text, so the usual category skips the
-     * set's hash lookup. Recent categories are a round robin of {@value #RECENT_CATEGORIES}.
+     * set's hash lookup. Recent categories are direct-mapped by their cached hash into {@value #RECENT_CATEGORIES}
+     * slots: one load and one compare per lookup; a collision only costs the set lookup.
      */
     private static final class FeaturePosition {
         private final String name;
         private final Set<String> admitted;
         private final String[] recent = new String[RECENT_CATEGORIES];
-        private int next;
 
         FeaturePosition(String name, Set<String> admitted) {
             this.name = name;
@@ -203,17 +205,16 @@ public final class CardinalityGuard {
         }
 
         boolean recentlyAdmitted(String category) {
-            for (String known : recent) {
-                if (known == category) {
-                    return true;
-                }
-            }
-            return false;
+            return recent[slot(category)] == category;
         }
 
         void remember(String category) {
-            recent[next] = category;
-            next = (next + 1) % RECENT_CATEGORIES;
+            recent[slot(category)] = category;
+        }
+
+        private static int slot(String category) {
+            int hash = category.hashCode();
+            return (hash ^ (hash >>> RECENT_SPREAD_SHIFT)) & (RECENT_CATEGORIES - 1);
         }
     }
 

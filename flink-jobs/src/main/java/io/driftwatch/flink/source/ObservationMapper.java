@@ -73,25 +73,37 @@ public final class ObservationMapper implements Serializable {
         o.predictedClass = event.predictedClass() != null ? event.predictedClass()
                 : event.output() instanceof ModelOutput.ClassScores scores ? topClass(scores) : "";
         int n = event.featureCount();
-        o.featureNames = featureNames(event);
-        o.featureKinds = new byte[n];
-        o.numbers = new double[n];
-        o.texts = new String[n];
+        String[] names = featureNames(event);
+        byte[] kinds = new byte[n];
+        double[] numbers = new double[n];
+        String[] texts = new String[n];
         CardinalityGuard.ModelCategories categories = resolved.categories();
         for (int i = 0; i < n; i++) {
-            String name = event.featureName(i);
-            FeatureKind kind = event.featureKind(i);
-            o.featureKinds[i] = FeatureKindCode.of(kind);
-            o.texts[i] = "";
-            switch (kind) {
-                case NUMBER -> o.numbers[i] = event.number(i);
-                case TEXT -> {
-                    o.texts[i] = categories.category(i, name, event.text(i));
+            // one switch per feature: it sets the kind's code with the value
+            switch (event.featureKind(i)) {
+                case NUMBER -> {
+                    kinds[i] = FeatureKindCode.NUMBER;
+                    numbers[i] = event.number(i);
+                    texts[i] = "";
                 }
-                case BOOLEAN -> o.texts[i] = event.number(i) != 0.0 ? TRUE_TEXT : FALSE_TEXT;
-                case NULL -> { }
+                case TEXT -> {
+                    kinds[i] = FeatureKindCode.TEXT;
+                    texts[i] = categories.category(i, names[i], event.text(i));
+                }
+                case BOOLEAN -> {
+                    kinds[i] = FeatureKindCode.BOOLEAN;
+                    texts[i] = event.number(i) != 0.0 ? TRUE_TEXT : FALSE_TEXT;
+                }
+                case NULL -> {
+                    kinds[i] = FeatureKindCode.NULL;
+                    texts[i] = "";
+                }
             }
         }
+        o.featureNames = names;
+        o.featureKinds = kinds;
+        o.numbers = numbers;
+        o.texts = texts;
         return o;
     }
 

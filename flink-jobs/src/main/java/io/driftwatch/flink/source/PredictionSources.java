@@ -28,7 +28,7 @@ public final class PredictionSources {
                         org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new PredictionDeserializer(new EventParser(),
                         new ObservationMapper(config.segments(), config.limits()), EventTimeGuard.of(config.limits())));
-        builder.setProperties(kafka.properties().toProperties());
+        builder.setProperties(kafka.properties().toConsumerProperties());
         return builder;
     }
 }

@@ -32,6 +32,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void consumersTakeDriftwatchFetchDefaultsUnlessThePropertiesSayOtherwise() {
+        DriftwatchConfig defaults = loader.parse("""
+                kafka:
+                  bootstrap_servers: localhost:9092
+                clickhouse:
+                  url: jdbc:clickhouse://localhost:8123
+                """, "t");
+        assertThat(defaults.kafka().properties().toConsumerProperties())
+                .containsEntry("fetch.max.bytes", Integer.toString(KafkaProperties.FETCH_MAX_BYTES))
+                .containsEntry("max.poll.records", Integer.toString(KafkaProperties.MAX_POLL_RECORDS));
+        assertThat(defaults.kafka().properties().toProperties()).doesNotContainKeys("fetch.max.bytes", "max.poll.records");
+
+        DriftwatchConfig tuned = loader.parse("""
+                kafka:
+                  bootstrap_servers: localhost:9092
+                  properties:
+                    fetch.max.bytes: 1048576
+                clickhouse:
+                  url: jdbc:clickhouse://localhost:8123
+                """, "t");
+        assertThat(tuned.kafka().properties().toConsumerProperties()).containsEntry("fetch.max.bytes", "1048576")
+                .containsEntry("max.poll.records", Integer.toString(KafkaProperties.MAX_POLL_RECORDS));
+    }
+
+    @Test
     void loadsTheExample() throws IOException {
         DriftwatchConfig config = loader.parse(exampleYaml(), "driftwatch-example.yaml");
         assertThat(config.kafka().bootstrapServers()).isEqualTo("localhost:9092");

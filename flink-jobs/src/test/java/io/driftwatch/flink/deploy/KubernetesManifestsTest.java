@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.driftwatch.flink.config.ConfigLoader;
 import io.driftwatch.flink.config.DriftwatchConfig;
+import io.driftwatch.flink.config.KafkaProperties;
 import io.driftwatch.flink.config.SecretResolver;
 import io.driftwatch.flink.job.DriftwatchJobMain;
 import java.io.IOException;
@@ -77,6 +78,16 @@ class KubernetesManifestsTest {
         assertThat(deployment.at("/spec/taskManager/resource/cpu").asDouble()).isPositive();
         assertThat(deployment.at("/spec/taskManager/resource/memory").asText()).isNotBlank();
         assertThat(deployment.at("/spec/jobManager/resource/memory").asText()).isNotBlank();
+    }
+
+    @Test
+    void taskManagerRegionsKeepAKafkaFetchResponseOutOfHumongousAllocation() throws IOException {
+        String jvmOptions = read("flinkdeployment.yaml").at("/spec/flinkConfiguration/env.java.opts.taskmanager").asText();
+        Matcher region = Pattern.compile("-XX:G1HeapRegionSize=(\\d+)m").matcher(jvmOptions);
+        assertThat(region.find()).as("G1 region size in %s", jvmOptions).isTrue();
+        long regionBytes = Long.parseLong(region.group(1)) << 20;
+        // G1 treats an object of at least half a region as humongous; a response is a little over its fetch bound
+        assertThat(regionBytes / 2).isGreaterThan(KafkaProperties.FETCH_MAX_BYTES);
     }
 
     @Test

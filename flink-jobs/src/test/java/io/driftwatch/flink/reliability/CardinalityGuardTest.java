@@ -115,6 +115,29 @@ class CardinalityGuardTest {
     }
 
     @Test
+    void manyCategoriesSharingTheRememberedSlotsAnswerAsByName() {
+        int limit = 150;
+        SegmentConfig segments = new SegmentConfig(new SegmentConfig.ModelSegments(List.of(), VALUES_PER_KEY), Map.of());
+        LimitsConfig limits = new LimitsConfig(FEATURES, limit, SEGMENTS, Duration.ZERO, Duration.ZERO);
+        CardinalityGuard byName = new CardinalityGuard(segments, limits);
+        CardinalityGuard byPosition = new CardinalityGuard(segments, limits);
+        CardinalityGuard.ModelCategories categories = byPosition.categories("m");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        // far more categories than remembered slots, so slots collide and get overwritten; some past the limit
+        String[] pool = new String[2 * limit];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = "merchant-" + i;
+        }
+        for (int event = 0; event < 20_000; event++) {
+            int pick = Math.min(random.nextInt(pool.length), random.nextInt(pool.length));
+            String category = random.nextInt(20) == 0 ? new String(pool[pick]) : pool[pick];
+            assertThat(categories.category(0, "merchant", category)).as("event %d: %s", event, category)
+                    .isEqualTo(byName.category("m", "merchant", category));
+        }
+        assertThat(byPosition.categoriesFolded()).isEqualTo(byName.categoriesFolded()).isPositive();
+    }
+
+    @Test
     void eventTimesFarFromTheRecordTimeAreInvalidTimestampsAndZeroDisables() {
         long record = 1_000_000_000L;
         EventTimeGuard guard = new EventTimeGuard(Duration.ofHours(1), Duration.ofDays(1));
