@@ -20,6 +20,8 @@ final class JavaThreadCpu implements AutoCloseable {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> atStart = new HashMap<>();
     private final Map<Long, Long> latest = new HashMap<>();
+    /** Thread names by id, read when a thread is first seen (only a breakdown needs them). */
+    private final Map<Long, String> names = new HashMap<>();
     private final Thread sampler;
     private volatile boolean running = true;
 
@@ -63,7 +65,10 @@ final class JavaThreadCpu implements AutoCloseable {
         for (long id : threads.getAllThreadIds()) {
             long cpu = threads.getThreadCpuTime(id);
             if (cpu >= 0 && id != self) {
-                latest.put(id, cpu);
+                if (latest.put(id, cpu) == null || !names.containsKey(id)) {
+                    java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+                    names.put(id, info == null ? "thread " + id : info.getThreadName());
+                }
             }
         }
     }
@@ -85,5 +90,19 @@ final class JavaThreadCpu implements AutoCloseable {
             nanos += e.getValue() - atStart.getOrDefault(e.getKey(), 0L);
         }
         return nanos / 1e9;
+    }
+
+    /**
+     * CPU seconds per thread name (digits folded, so the subtasks of one operator add up), largest first, at
+     * most {@code limit}: where a section's thread CPU went.
+     */
+    synchronized java.util.List<Map.Entry<String, Double>> breakdown(int limit) {
+        Map<String, Double> byName = new HashMap<>();
+        for (Map.Entry<Long, Long> e : latest.entrySet()) {
+            String name = names.getOrDefault(e.getKey(), "thread " + e.getKey()).replaceAll("\\d+", "N");
+            byName.merge(name, (e.getValue() - atStart.getOrDefault(e.getKey(), 0L)) / 1e9, Double::sum);
+        }
+        return byName.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(limit).toList();
     }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
  * bare pass.
  *
  * <p>Usage: {@code PipelineThroughput [--events N] [--models 2] [--parallelism 1,2] [--bundle-events 1000,1]
- * [--warmup-runs 1] [--state-backend hashmap|rocksdb]} ({@code --models M}: M models x 3 segments keyed series;
+ * [--warmup-runs 2] [--state-backend hashmap|rocksdb]} ({@code --models M}: M models x 3 segments keyed series;
  * every bundle size at every parallelism, after unmeasured warm-up job runs);
  * see scripts/run-pipeline-throughput.sh.
  */
@@ -33,8 +33,10 @@ public final class PipelineThroughput {
     /**
      * Unmeasured full-job runs before the measured ones, so the first measured job does not pay the JIT warm-up
      * alone (on a loaded 2-core machine C2 compiles slowly; the first job of a JVM used ~2x the CPU of later ones).
+     * After one warm-up the first measured job still spent 5-7.5 s of CPU outside Java threads (JIT compiling),
+     * after two 3.4-4 s, as the later ones do: two measure the steady state a long-running job is in.
      */
-    static final int DEFAULT_WARMUP_RUNS = 1;
+    static final int DEFAULT_WARMUP_RUNS = 2;
     static final int PARTITIONS = 4;
     private static final String TOPIC = "bench-predictions";
     private static final String DEAD_LETTER_TOPIC = "bench-dead-letters";
@@ -69,7 +71,7 @@ public final class PipelineThroughput {
                 case "--models" -> models = Integer.parseInt(args[i + 1]);
                 case "--state-backend" -> backend = JobRun.StateBackend.valueOf(args[i + 1].toUpperCase(java.util.Locale.ROOT));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (expected --events N, --models 2, --parallelism 1,2, --bundle-events 1000,1, --warmup-runs 1,"
+                        + " (expected --events N, --models 2, --parallelism 1,2, --bundle-events 1000,1, --warmup-runs 2,"
                         + " --state-backend hashmap|rocksdb)");
             }
         }
@@ -150,6 +152,10 @@ public final class PipelineThroughput {
         return measure(cpu, mode, parallelism, events, false, timed);
     }
 
+    /** {@code -Dpipeline.threads=true}: print each section's busiest threads (PIPELINE_THREADS=1 in the script). */
+    private static final String THREAD_BREAKDOWN_PROPERTY = "pipeline.threads";
+    private static final int THREADS_SHOWN = 8;
+
     private static ThroughputTable.Row measure(CpuClock cpu, String mode, int parallelism, long events, boolean ceiling,
                                                Timed timed) throws Exception {
         double jvm = cpu.jvmSeconds();
@@ -164,6 +170,11 @@ public final class PipelineThroughput {
         ThroughputTable.Row row = new ThroughputTable.Row(mode, parallelism, seconds, cpu.jvmSeconds() - jvm,
                 javaThreads.seconds(), cpu.childrenSeconds() - children, ceiling);
         System.out.printf("%s p=%d: %.2f s, %.0f events/s%n", mode, parallelism, seconds, events / seconds);
+        if (Boolean.getBoolean(THREAD_BREAKDOWN_PROPERTY)) {
+            for (Map.Entry<String, Double> thread : javaThreads.breakdown(THREADS_SHOWN)) {
+                System.out.printf("    %6.2f s CPU  %s%n", thread.getValue(), thread.getKey());
+            }
+        }
         return row;
     }
 
