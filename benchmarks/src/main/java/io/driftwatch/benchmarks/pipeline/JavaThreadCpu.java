@@ -1,8 +1,10 @@
 package io.driftwatch.benchmarks.pipeline;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -65,8 +67,9 @@ final class JavaThreadCpu implements AutoCloseable {
         for (long id : threads.getAllThreadIds()) {
             long cpu = threads.getThreadCpuTime(id);
             if (cpu >= 0 && id != self) {
-                if (latest.put(id, cpu) == null || !names.containsKey(id)) {
-                    java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+                latest.put(id, cpu);
+                if (!names.containsKey(id)) {
+                    ThreadInfo info = threads.getThreadInfo(id);
                     names.put(id, info == null ? "thread " + id : info.getThreadName());
                 }
             }
@@ -96,7 +99,7 @@ final class JavaThreadCpu implements AutoCloseable {
      * CPU seconds per thread name (digits folded, so the subtasks of one operator add up), largest first, at
      * most {@code limit}: where a section's thread CPU went.
      */
-    synchronized java.util.List<Map.Entry<String, Double>> breakdown(int limit) {
+    synchronized List<Map.Entry<String, Double>> breakdown(int limit) {
         Map<String, Double> byName = new HashMap<>();
         for (Map.Entry<Long, Long> e : latest.entrySet()) {
             String name = names.getOrDefault(e.getKey(), "thread " + e.getKey()).replaceAll("\\d+", "N");

@@ -3,7 +3,6 @@ package io.driftwatch.flink.source;
 import io.driftwatch.flink.config.LimitsConfig;
 import io.driftwatch.flink.config.SegmentConfig;
 import io.driftwatch.flink.telemetry.PipelineMetrics;
-import io.driftwatch.schemas.events.FeatureKind;
 import io.driftwatch.schemas.events.ModelOutput;
 import io.driftwatch.schemas.events.PredictionEvent;
 import io.driftwatch.schemas.events.PredictionFields;
