@@ -38,6 +38,9 @@ public final class PipelineThroughput {
      */
     static final int DEFAULT_WARMUP_RUNS = 2;
     static final int PARTITIONS = 4;
+    /** {@code -Dpipeline.threads=true}: print each section's busiest threads (PIPELINE_THREADS=1 in the script). */
+    private static final String THREAD_BREAKDOWN_PROPERTY = "pipeline.threads";
+    private static final int THREADS_SHOWN = 8;
     private static final String TOPIC = "bench-predictions";
     private static final String DEAD_LETTER_TOPIC = "bench-dead-letters";
     private static final String WINDOW_SIZE = "1m";
@@ -151,10 +154,6 @@ public final class PipelineThroughput {
             throws Exception {
         return measure(cpu, mode, parallelism, events, false, timed);
     }
-
-    /** {@code -Dpipeline.threads=true}: print each section's busiest threads (PIPELINE_THREADS=1 in the script). */
-    private static final String THREAD_BREAKDOWN_PROPERTY = "pipeline.threads";
-    private static final int THREADS_SHOWN = 8;
 
     private static ThroughputTable.Row measure(CpuClock cpu, String mode, int parallelism, long events, boolean ceiling,
                                                Timed timed) throws Exception {

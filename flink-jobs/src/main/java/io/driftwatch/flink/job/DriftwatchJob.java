@@ -188,7 +188,7 @@ public final class DriftwatchJob {
         ClickHouseConfig clickhouse = config.clickhouse();
         DataStream<BaselineUpdate> updates = env.fromSource(BaselineUpdates
                         .kafka(kafka.bootstrapServers(), BaselineUpdates.DEFAULT_TOPIC, kafka.consumerGroup() + "-baselines")
-                        .setProperties(kafka.properties().toProperties()).build(),
+                        .setProperties(kafka.properties().toConsumerProperties()).build(),
                 WatermarkStrategy.noWatermarks(), "baseline-updates").uid("baseline-updates-source");
         BaselineLoader loader = new ClickHouseBaselineLoader(ResultSinks.jdbcUrl(clickhouse.url()), clickhouse.user(),
                 clickhouse.password() == null ? "" : clickhouse.password().reveal(), clickhouse.database());
